@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependency direction: upr → WorkbenchCore → ReviewModel; upr → NcursesBackend → WorkbenchCore, CNcursesw.
+// ReviewModel knows nothing of terminals; WorkbenchCore knows nothing of ncurses.
+let package = Package(
+    name: "upr",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "upr", targets: ["upr"]),
+        .library(name: "ReviewModel", targets: ["ReviewModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The embedded illustrative sample lives in the top-level Resources folder.
+        .target(
+            name: "SampleDocument",
+            path: "Resources",
+            sources: ["SampleDocument.swift"],
+            resources: [.copy("Sample/sample-viet-nam-c4.json")]
+        ),
+        .target(name: "ReviewModel", dependencies: ["SampleDocument"]),
+        .target(name: "WorkbenchCore", dependencies: ["ReviewModel"]),
+        .target(name: "NcursesBackend", dependencies: ["WorkbenchCore", "CNcursesw"]),
+        .executableTarget(
+            name: "upr",
+            dependencies: [
+                "ReviewModel", "WorkbenchCore", "NcursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ReviewModelTests", dependencies: ["ReviewModel"]),
+        .testTarget(name: "WorkbenchCoreTests", dependencies: ["WorkbenchCore", "ReviewModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["upr", "ReviewModel"]),
+    ]
+)

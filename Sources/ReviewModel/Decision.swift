@@ -1,0 +1,90 @@
+import Foundation
+
+/// The working position on one recommendation before the Council session.
+/// Published positions are only "supported" (accepted) and "noted" (rejected).
+public enum DecisionStatus: String, Codable, CaseIterable, Sendable {
+    case accepted
+    case underConsideration
+    case rejected
+
+    public var label: String {
+        switch self {
+        case .accepted: "accepted"
+        case .underConsideration: "under consideration"
+        case .rejected: "rejected"
+        }
+    }
+
+    /// The spelling used on the command line (`under-consideration`).
+    public var argument: String {
+        switch self {
+        case .accepted: "accepted"
+        case .underConsideration: "under-consideration"
+        case .rejected: "rejected"
+        }
+    }
+}
+
+/// A choice among the decision states, "undecided" included: what filters and exports select by.
+public enum StatusSelection: String, CaseIterable, Sendable, Equatable {
+    case accepted
+    case underConsideration = "under-consideration"
+    case rejected
+    case undecided
+
+    public init?(argument: String) {
+        let folded = argument.lowercased().replacingOccurrences(of: "_", with: "-")
+        switch folded {
+        case "accepted", "supported": self = .accepted
+        case "under-consideration", "underconsideration", "considering", "uc": self = .underConsideration
+        case "rejected", "noted": self = .rejected
+        case "undecided", "open", "none": self = .undecided
+        default: return nil
+        }
+    }
+
+    public var status: DecisionStatus? {
+        switch self {
+        case .accepted: .accepted
+        case .underConsideration: .underConsideration
+        case .rejected: .rejected
+        case .undecided: nil
+        }
+    }
+
+    public var label: String { status?.label ?? "undecided" }
+
+    public func matches(_ status: DecisionStatus?) -> Bool { status == self.status }
+}
+
+/// What the ledger holds for one recommendation: the decision (or none yet), the analyst's note,
+/// who set it and when (UTC, whole seconds).
+public struct DecisionRecord: Codable, Equatable, Sendable {
+    public var decision: DecisionStatus?
+    public var note: String
+    public var by: String
+    public var at: Date
+
+    public init(decision: DecisionStatus?, note: String = "", by: String, at: Date) {
+        self.decision = decision
+        self.note = note
+        self.by = by
+        self.at = Timestamp.wholeSeconds(at)
+    }
+
+    public var isEmpty: Bool { decision == nil && note.isEmpty }
+}
+
+public enum Timestamp {
+    public static func wholeSeconds(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+    }
+
+    /// `2026-11-29T14:20:05Z`
+    public static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}

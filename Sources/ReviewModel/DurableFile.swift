@@ -1,0 +1,68 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Replaces a file's contents so that after a crash at any moment the file holds either the old
+/// contents or the new, never a mix: temp file in the same folder, write, fsync, rename, fsync the
+/// folder. Keeps the old file's permissions. (Foundation's `.atomic` write on Linux does not sync
+/// the folder, resets permissions and leaves temp files after a crash.)
+public enum DurableFile {
+    public static func temporaryPrefix(for url: URL) -> String { ".\(url.lastPathComponent).tmp-" }
+
+    public static func write(_ data: Data, to url: URL) throws {
+        let path = url.path
+        let folder = url.deletingLastPathComponent().path
+        let temp = folder + "/" + temporaryPrefix(for: url) + "\(getpid())"
+        var mode: mode_t = 0o644
+        var info = stat()
+        if stat(path, &info) == 0 { mode = info.st_mode & 0o7777 }
+
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw failure(path, "creating \(temp)") }
+        var cleanUp = true
+        defer { if cleanUp { unlink(temp) } }
+        do {
+            defer { close(fd) }
+            fchmod(fd, mode)
+            try data.withUnsafeBytes { buffer in
+                var done = 0
+                while done < buffer.count {
+                    let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw failure(path, "writing")
+                    }
+                    done += n
+                }
+            }
+            guard fsync(fd) == 0 else { throw failure(path, "fsync") }
+        }
+        guard rename(temp, path) == 0 else { throw failure(path, "rename") }
+        cleanUp = false
+        try syncFolder(folder, for: path)
+    }
+
+    static func syncFolder(_ folder: String, for path: String) throws {
+        let dirfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dirfd >= 0 else { throw failure(path, "opening the folder to sync it") }
+        defer { close(dirfd) }
+        guard fsync(dirfd) == 0 else { throw failure(path, "fsync of the folder") }
+    }
+
+    /// Removes temp files an earlier crash left behind. Call only while holding the ledger's lock.
+    public static func removeLeftovers(for url: URL) {
+        let folder = url.deletingLastPathComponent()
+        let prefix = temporaryPrefix(for: url)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            unlink(folder.appendingPathComponent(name).path)
+        }
+    }
+
+    static func failure(_ path: String, _ step: String) -> LedgerError {
+        .writeFailed(path: path, step: step, reason: String(cString: strerror(errno)))
+    }
+}

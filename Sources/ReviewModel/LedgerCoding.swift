@@ -1,0 +1,106 @@
+import Foundation
+
+/// Reads and writes the ledger's JSON. The layout is written by hand around JSONEncoder so that it
+/// diffs line by line: one recommendation per line, one decision per line, in document order,
+/// keys sorted inside each object.
+public enum LedgerCoding {
+    struct Contents: Codable {
+        var schemaVersion: Int
+        var notice: String?
+        var document: DocumentInfo
+        var recommendations: [Recommendation]
+        var decisions: [String: DecisionRecord]?
+    }
+
+    private struct SchemaProbe: Decodable { var schemaVersion: Int? }
+
+    static func lineEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    public static func encode(_ ledger: Ledger) throws -> Data {
+        let encoder = lineEncoder()
+        func line<T: Encodable>(_ value: T) throws -> String {
+            String(decoding: try encoder.encode(value), as: UTF8.self)
+        }
+        var out = "{\n"
+        out += "  \"schemaVersion\": \(ledger.schemaVersion),\n"
+        if let notice = ledger.notice { out += "  \"notice\": \(try line(notice)),\n" }
+        out += "  \"document\": \(try line(ledger.document)),\n"
+        out += "  \"recommendations\": [\n"
+        out += try ledger.recommendations.map { "    " + (try line($0)) }.joined(separator: ",\n")
+        out += ledger.recommendations.isEmpty ? "  ],\n" : "\n  ],\n"
+        let decided = ledger.recommendations.compactMap { rec in ledger.decisions[rec.id].map { (rec.id, $0) } }
+        out += "  \"decisions\": {\n"
+        out += try decided.map { "    \(try line($0.0)): \(try line($0.1))" }.joined(separator: ",\n")
+        out += decided.isEmpty ? "  }\n" : "\n  }\n"
+        out += "}\n"
+        return Data(out.utf8)
+    }
+
+    /// Decodes a ledger; `path` is only used to name the file in errors.
+    public static func decode(_ data: Data, path: String) throws -> Ledger {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        // schemaVersion first: a newer ledger must be refused before its fields are judged.
+        let probe: SchemaProbe
+        do {
+            probe = try decoder.decode(SchemaProbe.self, from: data)
+        } catch {
+            throw describe(error, data: data, path: path)
+        }
+        guard let version = probe.schemaVersion else {
+            throw LedgerError.invalidField(path: path, field: "schemaVersion", reason: "missing; is this a upr ledger?")
+        }
+        if version > Ledger.currentSchemaVersion {
+            throw LedgerError.newerSchema(path: path, found: version, supported: Ledger.currentSchemaVersion)
+        }
+        let contents: Contents
+        do {
+            contents = try decoder.decode(Contents.self, from: data)
+        } catch {
+            throw describe(error, data: data, path: path)
+        }
+        do {
+            return try Ledger(
+                schemaVersion: contents.schemaVersion, notice: contents.notice, document: contents.document,
+                recommendations: contents.recommendations, decisions: contents.decisions ?? [:])
+        } catch let error as LedgerError {
+            throw LedgerError.invalidField(path: path, field: "recommendations/decisions", reason: error.description)
+        }
+    }
+
+    static func describe(_ error: Error, data: Data, path: String) -> LedgerError {
+        guard let decodingError = error as? DecodingError else {
+            return .unreadable(path: path, reason: String(describing: error))
+        }
+        switch decodingError {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            let place = JSONSyntaxLocator.firstError(in: data)
+            return .syntax(path: path, line: place?.line, column: place?.column,
+                           reason: place?.reason ?? context.debugDescription)
+        case .dataCorrupted(let context):
+            return .invalidField(path: path, field: fieldPath(context.codingPath), reason: context.debugDescription)
+        case .keyNotFound(let key, let context):
+            return .invalidField(path: path, field: fieldPath(context.codingPath + [key]), reason: "missing")
+        case .typeMismatch(let type, let context):
+            return .invalidField(path: path, field: fieldPath(context.codingPath), reason: "expected \(type)")
+        case .valueNotFound(let type, let context):
+            return .invalidField(path: path, field: fieldPath(context.codingPath), reason: "expected \(type), found null")
+        @unknown default:
+            return .unreadable(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// `recommendations[12].states` style, so that a hand editor finds the field.
+    static func fieldPath(_ path: [CodingKey]) -> String {
+        var out = ""
+        for key in path {
+            if let index = key.intValue { out += "[\(index)]" } else { out += out.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+        }
+        return out.isEmpty ? "(top level)" : out
+    }
+}

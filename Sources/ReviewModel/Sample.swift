@@ -1,0 +1,30 @@
+import Foundation
+import SampleDocument
+
+/// Builds a ledger from the embedded illustrative sample (or any document in the same shape:
+/// `notice`, `document`, `recommendations`).
+public enum Sample {
+    struct DocumentFile: Decodable {
+        var notice: String?
+        var document: DocumentInfo
+        var recommendations: [Recommendation]
+    }
+
+    public static func ledger() throws -> Ledger {
+        guard let url = SampleDocument.url() else {
+            throw LedgerError.unreadable(path: "(embedded sample)", reason: "the resource bundle was not found next to the upr binary")
+        }
+        return try ledger(fromDocumentAt: url)
+    }
+
+    public static func ledger(fromDocumentAt url: URL) throws -> Ledger {
+        let data = try Data(contentsOf: url)
+        let file: DocumentFile
+        do {
+            file = try JSONDecoder().decode(DocumentFile.self, from: data)
+        } catch {
+            throw LedgerCoding.describe(error, data: data, path: url.path)
+        }
+        return try Ledger(notice: file.notice, document: file.document, recommendations: file.recommendations)
+    }
+}

@@ -1,0 +1,21 @@
+import ReviewModel
+
+/// What happened: a key, a new terminal size, or the outcome of an effect the runner performed.
+public enum Action: Equatable, Sendable {
+    case key(Key)
+    case resize(Size)
+    case saved
+    case saveFailed(String)
+    case exported(path: String, count: Int)
+    case exportFailed(String)
+}
+
+/// What the reducer asks the world to do. The runner performs them, in order, before the next
+/// screen is drawn: so no decision is shown before it is on disk.
+public enum Effect: Equatable, Sendable {
+    /// Write the state's ledger durably.
+    case save
+    /// Write a decision list of the given recommendations (positions in document order).
+    case export(ExportFormat, positions: [Int])
+    case quit
+}

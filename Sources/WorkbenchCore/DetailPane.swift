@@ -1,0 +1,44 @@
+import ReviewModel
+
+/// The selected recommendation in full: text, every recommending State, themes, decision, who and
+/// when, and the note.
+enum DetailPane {
+    static func draw(_ state: WorkbenchState, _ rect: Layout.Rect, _ screen: inout ScreenBuffer) {
+        guard rect.width > 2, rect.height > 0, let recommendation = state.selected else { return }
+        let width = rect.width - 2
+        var lines: [(String, Style)] = []
+        func add(_ text: String, _ style: Style = .plain, indent: String = "") {
+            for (index, line) in DisplayText.wrap(text, to: width - DisplayText.width(of: indent)).enumerated() {
+                lines.append(((index == 0 ? "" : indent) + line, style))
+            }
+        }
+        let record = state.ledger.record(for: recommendation.id)
+        let (mark, markStyle) = Render.marker(record?.decision)
+        lines.append(("\(recommendation.id)  \(mark) \((record?.decision?.label ?? "undecided").uppercased())", markStyle.with(bold: true)))
+        lines.append(("", .plain))
+        add(recommendation.text)
+        lines.append(("", .plain))
+        add("Recommended by: " + recommendation.states.joined(separator: "; "), Style(tone: .accent), indent: "  ")
+        if !recommendation.themes.isEmpty { add("Themes: " + recommendation.themes.joined(separator: "; "), .faint, indent: "  ") }
+        if let record {
+            add("Decided by \(record.by), \(Timestamp.iso(record.at).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"))", .faint, indent: "  ")
+        }
+        lines.append(("", .plain))
+        if case .noteEditor(let editor) = state.mode {
+            add("Note (editing below; Enter saves, Esc cancels):", .heading)
+            add(editor.string.isEmpty ? " " : editor.string)
+        } else if let note = record?.note, !note.isEmpty {
+            add("Note: " + note, .plain, indent: "  ")
+        } else {
+            add("Note: none yet (e to write why)", .faint)
+        }
+        if let notice = state.ledger.notice {
+            lines.append(("", .plain))
+            add(notice, .faint)
+        }
+        let scroll = min(state.detailScroll, max(0, lines.count - rect.height))
+        for (offset, line) in lines.dropFirst(scroll).prefix(rect.height).enumerated() {
+            screen.put(line.0, row: rect.row + offset, column: rect.column + 1, style: line.1, limit: rect.column + rect.width)
+        }
+    }
+}

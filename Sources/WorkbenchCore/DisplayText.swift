@@ -1,0 +1,124 @@
+/// Terminal text handling: the display width of each grapheme cluster, cleaning of text that
+/// comes from documents (no control characters, no escape sequences), truncation and wrapping.
+public enum DisplayText {
+    /// Columns a grapheme cluster takes: 0 (combining), 1, or 2 (East Asian wide, emoji).
+    public static func width(of character: Character) -> Int {
+        var width = 0
+        for scalar in character.unicodeScalars {
+            if scalar.value == 0xFE0F { return 2 }  // emoji presentation selector
+            width = max(width, scalarWidth(scalar))
+        }
+        return width
+    }
+
+    public static func width(of text: some StringProtocol) -> Int {
+        text.reduce(0) { $0 + width(of: $1) }
+    }
+
+    static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control: return 0
+        default: break
+        }
+        if (0x1160...0x11FF).contains(value) { return 0 }  // Hangul medial vowels, final consonants
+        if scalar.properties.isEmojiPresentation { return 2 }
+        for range in wideRanges where range.contains(value) { return 2 }
+        return 1
+    }
+
+    static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+        0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+        0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD,
+    ]
+
+    /// Removes what could drive the terminal: escape sequences (CSI, OSC, two-byte ESC), C0 and C1
+    /// controls, DEL, and bidirectional overrides. Tabs and line breaks become spaces.
+    public static func clean(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsCleaning) else { return text }
+        var out = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            switch scalar.value {
+            case 0x1B:
+                skipEscapeSequence(&scalars)
+            case 0x9B:  // C1 CSI
+                skipUntilFinalByte(&scalars)
+            case 0x09, 0x0A, 0x0D:
+                out.append(" ")
+            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+                continue
+            default:
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    static func needsCleaning(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+    }
+
+    static func skipEscapeSequence(_ scalars: inout String.UnicodeScalarView.Iterator) {
+        guard let next = scalars.next() else { return }
+        switch next {
+        case "[": skipUntilFinalByte(&scalars)
+        case "]", "P", "_", "^", "X":  // OSC, DCS, APC, PM, SOS: up to BEL or ESC \
+            while let s = scalars.next() {
+                if s.value == 0x07 || s.value == 0x9C { return }
+                if s.value == 0x1B { _ = scalars.next(); return }
+            }
+        default: return  // two-character sequence, e.g. ESC c
+        }
+    }
+
+    static func skipUntilFinalByte(_ scalars: inout String.UnicodeScalarView.Iterator) {
+        while let s = scalars.next() {
+            if (0x40...0x7E).contains(s.value) { return }
+        }
+    }
+
+    /// The longest prefix that fits in `columns`, never splitting a wide character.
+    public static func truncate(_ text: String, to columns: Int) -> String {
+        var used = 0
+        var end = text.startIndex
+        for index in text.indices {
+            let w = width(of: text[index])
+            if used + w > columns { break }
+            used += w
+            end = text.index(after: index)
+        }
+        return String(text[..<end])
+    }
+
+    /// Word-wraps into lines of at most `columns`; words longer than a line are broken.
+    public static func wrap(_ text: String, to columns: Int) -> [String] {
+        guard columns > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var word = String(word)
+            var wordWidth = width(of: word)
+            if lineWidth > 0 && lineWidth + 1 + wordWidth <= columns {
+                line += " " + word
+                lineWidth += 1 + wordWidth
+                continue
+            }
+            if lineWidth > 0 { lines.append(line) }
+            while wordWidth > columns {
+                let head = truncate(word, to: columns)
+                if head.isEmpty { break }  // a wide character in a 1-column pane
+                lines.append(head)
+                word.removeFirst(head.count)
+                wordWidth = width(of: word)
+            }
+            line = word
+            lineWidth = wordWidth
+        }
+        if lineWidth > 0 || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+}

@@ -1,0 +1,112 @@
+/// What a key can do. Named for the user's intent; the reducer gives each its meaning.
+public enum Command: Equatable, Sendable {
+    // Browsing the list
+    case moveDown, moveUp, pageDown, pageUp, top, bottom, detailDown, detailUp
+    case decide(StatusChoice)
+    case editNote, pickState, cycleStatusFilter, clearFilters, openExport, showHelp, quit
+    // The State picker and the note editor
+    case fieldAccept, fieldCancel, fieldUp, fieldDown, fieldLeft, fieldRight, fieldHome, fieldEnd, fieldBackspace, fieldDelete
+    // The export menu
+    case export(ExportChoice)
+    // The help screen
+    case closeHelp
+}
+
+/// `x` clears; the others set a decision.
+public enum StatusChoice: Equatable, Sendable { case accepted, underConsideration, rejected, clear }
+public enum ExportChoice: Equatable, Sendable { case ids, csv, json, addendum }
+
+/// Where the user is; each binding belongs to one mode.
+public enum ModeKind: String, CaseIterable, Sendable {
+    case browse = "List"
+    case statePicker = "State picker"
+    case noteEditor = "Note editor"
+    case exportMenu = "Export menu"
+    case help = "Help"
+}
+
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var command: Command
+    public var mode: ModeKind
+    public var help: String
+    /// Short label for the footer; nil keeps the binding out of the footer.
+    public var footer: String?
+}
+
+/// The one table of key bindings. Dispatch, the `?` help screen and the footer all read it, so
+/// help can never drift from the keys.
+public enum KeyBindings {
+    public static let table: [KeyBinding] = [
+        KeyBinding(keys: [.char("j"), .down], command: .moveDown, mode: .browse, help: "next recommendation", footer: nil),
+        KeyBinding(keys: [.char("k"), .up], command: .moveUp, mode: .browse, help: "previous recommendation", footer: nil),
+        KeyBinding(keys: [.pageDown, .ctrl("f"), .char(" ")], command: .pageDown, mode: .browse, help: "page down", footer: nil),
+        KeyBinding(keys: [.pageUp, .ctrl("b")], command: .pageUp, mode: .browse, help: "page up", footer: nil),
+        KeyBinding(keys: [.char("g"), .home], command: .top, mode: .browse, help: "first recommendation", footer: nil),
+        KeyBinding(keys: [.char("G"), .end], command: .bottom, mode: .browse, help: "last recommendation", footer: nil),
+        KeyBinding(keys: [.char("J")], command: .detailDown, mode: .browse, help: "scroll the detail pane down", footer: nil),
+        KeyBinding(keys: [.char("K")], command: .detailUp, mode: .browse, help: "scroll the detail pane up", footer: nil),
+        KeyBinding(keys: [.char("a")], command: .decide(.accepted), mode: .browse, help: "accept (will support), then next", footer: "accept"),
+        KeyBinding(keys: [.char("c")], command: .decide(.underConsideration), mode: .browse, help: "under consideration, then next", footer: "consider"),
+        KeyBinding(keys: [.char("r")], command: .decide(.rejected), mode: .browse, help: "reject (will note), then next", footer: "reject"),
+        KeyBinding(keys: [.char("x")], command: .decide(.clear), mode: .browse, help: "clear the decision", footer: "clear"),
+        KeyBinding(keys: [.char("e")], command: .editNote, mode: .browse, help: "edit the note (why)", footer: "note"),
+        KeyBinding(keys: [.char("s"), .char("f")], command: .pickState, mode: .browse, help: "filter by recommending State", footer: "State"),
+        KeyBinding(keys: [.char("d")], command: .cycleStatusFilter, mode: .browse, help: "filter by decision: undecided, accepted, under consideration, rejected, all", footer: "decision"),
+        KeyBinding(keys: [.escape], command: .clearFilters, mode: .browse, help: "clear all filters", footer: nil),
+        KeyBinding(keys: [.char("E")], command: .openExport, mode: .browse, help: "export the decision lists", footer: "export"),
+        KeyBinding(keys: [.char("?")], command: .showHelp, mode: .browse, help: "this help", footer: "help"),
+        KeyBinding(keys: [.char("q"), .ctrl("c")], command: .quit, mode: .browse, help: "quit (every decision is already saved)", footer: "quit"),
+
+        KeyBinding(keys: [.enter], command: .fieldAccept, mode: .statePicker, help: "filter by the highlighted State", footer: "choose"),
+        KeyBinding(keys: [.escape, .ctrl("c")], command: .fieldCancel, mode: .statePicker, help: "close without changing the filter", footer: "cancel"),
+        KeyBinding(keys: [.down, .ctrl("n"), .tab], command: .fieldDown, mode: .statePicker, help: "next State", footer: nil),
+        KeyBinding(keys: [.up, .ctrl("p"), .backTab], command: .fieldUp, mode: .statePicker, help: "previous State", footer: nil),
+        KeyBinding(keys: [.backspace], command: .fieldBackspace, mode: .statePicker, help: "delete a typed character (type to narrow the list)", footer: nil),
+
+        KeyBinding(keys: [.enter], command: .fieldAccept, mode: .noteEditor, help: "save the note", footer: "save"),
+        KeyBinding(keys: [.escape, .ctrl("c")], command: .fieldCancel, mode: .noteEditor, help: "discard the edit", footer: "cancel"),
+        KeyBinding(keys: [.left], command: .fieldLeft, mode: .noteEditor, help: "cursor left", footer: nil),
+        KeyBinding(keys: [.right], command: .fieldRight, mode: .noteEditor, help: "cursor right", footer: nil),
+        KeyBinding(keys: [.home, .ctrl("a")], command: .fieldHome, mode: .noteEditor, help: "start of the note", footer: nil),
+        KeyBinding(keys: [.end, .ctrl("e")], command: .fieldEnd, mode: .noteEditor, help: "end of the note", footer: nil),
+        KeyBinding(keys: [.backspace], command: .fieldBackspace, mode: .noteEditor, help: "delete before the cursor", footer: nil),
+        KeyBinding(keys: [.delete, .ctrl("d")], command: .fieldDelete, mode: .noteEditor, help: "delete under the cursor", footer: nil),
+
+        KeyBinding(keys: [.char("i")], command: .export(.ids), mode: .exportMenu, help: "IDs of the recommendations in view, one per line", footer: "IDs"),
+        KeyBinding(keys: [.char("c")], command: .export(.csv), mode: .exportMenu, help: "CSV of the recommendations in view", footer: "CSV"),
+        KeyBinding(keys: [.char("j")], command: .export(.json), mode: .exportMenu, help: "JSON of the recommendations in view", footer: "JSON"),
+        KeyBinding(keys: [.char("a")], command: .export(.addendum), mode: .exportMenu, help: "addendum draft: supported and noted lists of the whole document", footer: "addendum"),
+        KeyBinding(keys: [.escape, .char("q"), .ctrl("c")], command: .fieldCancel, mode: .exportMenu, help: "close", footer: "cancel"),
+
+        KeyBinding(keys: [.char("j"), .down], command: .detailDown, mode: .help, help: "scroll down", footer: nil),
+        KeyBinding(keys: [.char("k"), .up], command: .detailUp, mode: .help, help: "scroll up", footer: nil),
+        KeyBinding(keys: [.escape, .char("q"), .char("?"), .enter, .ctrl("c")], command: .closeHelp, mode: .help, help: "close the help", footer: "close"),
+    ]
+
+    /// Lookup built once from the table.
+    static let byModeAndKey: [ModeKind: [Key: Command]] = {
+        var lookup: [ModeKind: [Key: Command]] = [:]
+        for binding in table {
+            for key in binding.keys where lookup[binding.mode]?[key] == nil {
+                lookup[binding.mode, default: [:]][key] = binding.command
+            }
+        }
+        return lookup
+    }()
+
+    public static func command(for key: Key, in mode: ModeKind) -> Command? {
+        byModeAndKey[mode]?[key]
+    }
+
+    public static func bindings(in mode: ModeKind) -> [KeyBinding] {
+        table.filter { $0.mode == mode }
+    }
+
+    /// `a accept  c consider …` for the footer of a mode.
+    public static func footer(for mode: ModeKind) -> String {
+        bindings(in: mode).compactMap { binding in
+            binding.footer.map { "\(binding.keys[0].name) \($0)" }
+        }.joined(separator: "  ")
+    }
+}

@@ -1,0 +1,42 @@
+import ReviewModel
+
+/// The list of recommendations in view: ID, decision marker, recommending States, start of text.
+enum ListPane {
+    static func draw(_ state: WorkbenchState, _ rect: Layout.Rect, _ screen: inout ScreenBuffer) {
+        guard rect.width > 0, rect.height > 0 else { return }
+        if state.visible.isEmpty {
+            let what = state.filter.isEmpty ? "This ledger has no recommendations." : "Nothing matches \(state.filter.summary)."
+            screen.put(" \(what)", row: rect.row, column: rect.column, limit: rect.column + rect.width)
+            screen.put(" Esc clears the filter.", row: rect.row + 1, column: rect.column, style: .faint, limit: rect.column + rect.width)
+            return
+        }
+        let idWidth = state.idColumnWidth
+        let statesWidth = min(24, rect.width / 4)
+        let last = min(state.visible.count, state.listTop + rect.height)
+        for (offset, index) in (state.listTop..<last).enumerated() {
+            let row = rect.row + offset
+            let recommendation = state.ledger.recommendations[state.visible[index]]
+            let isSelected = index == state.cursor
+            let base: Style = isSelected ? .selected : .plain
+            let limit = rect.column + rect.width
+            if isSelected { screen.fill(row: row, from: rect.column, to: limit, style: base) }
+            screen.put(" " + recommendation.id, row: row, column: rect.column, style: base.with(bold: isSelected), limit: limit)
+            var x = rect.column + 1 + idWidth + 1
+            let (mark, markStyle) = Render.marker(state.ledger.status(of: recommendation.id))
+            screen.put(mark, row: row, column: x, style: isSelected ? base.with(bold: true) : markStyle, limit: limit)
+            x += 2
+            let states = DisplayText.truncate(recommendation.states.joined(separator: ", "), to: statesWidth)
+            screen.put(states, row: row, column: x, style: isSelected ? base : Style(tone: .accent), limit: limit)
+            x += statesWidth + 1
+            if x < limit { screen.put(recommendation.text, row: row, column: x, style: base, limit: limit) }
+        }
+    }
+}
+
+extension Style {
+    func with(bold: Bool) -> Style {
+        var copy = self
+        copy.bold = bold
+        return copy
+    }
+}

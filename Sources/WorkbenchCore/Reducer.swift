@@ -1,0 +1,184 @@
+import Foundation
+import ReviewModel
+
+/// The workbench's logic: `reduce` changes the state for an action and returns the effects to
+/// perform. Pure but for `now`, which the caller passes.
+public enum Workbench {
+    public static func reduce(_ state: inout WorkbenchState, _ action: Action, now: Date) -> [Effect] {
+        switch action {
+        case .key(let key):
+            if state.mode != .browse || key != .char("q") { state.quitConfirmPending = false }
+            return handle(key, in: &state, now: now)
+        case .resize(let size):
+            state.size = size
+            state.scrollToCursor()
+            return []
+        case .saved:
+            state.unsavedError = nil
+            return []
+        case .saveFailed(let reason):
+            state.unsavedError = reason
+            state.message = .init("NOT SAVED (kept in memory, retrying): \(reason)", isError: true)
+            return []
+        case .exported(let path, let count):
+            state.message = .init("Exported \(count) recommendation\(count == 1 ? "" : "s") to \(path)")
+            return []
+        case .exportFailed(let reason):
+            state.message = .init("Export failed: \(reason)", isError: true)
+            return []
+        }
+    }
+
+    static func handle(_ key: Key, in state: inout WorkbenchState, now: Date) -> [Effect] {
+        let command = KeyBindings.command(for: key, in: state.mode.kind)
+        if !state.quitConfirmPending { state.message = nil }
+        switch state.mode {
+        case .browse:
+            guard let command else {
+                state.message = .init("\(key.name) does nothing here; ? lists the keys")
+                return []
+            }
+            return browse(command, &state, now: now)
+        case .statePicker(var picker):
+            return StatePickerLogic.handle(command, key, &picker, &state)
+        case .noteEditor(var editor):
+            return NoteEditorLogic.handle(command, key, &editor, &state, now: now)
+        case .exportMenu:
+            return exportMenu(command, &state)
+        case .help(let scroll):
+            switch command {
+            case .detailDown: state.mode = .help(scroll: scroll + 1)
+            case .detailUp: state.mode = .help(scroll: max(0, scroll - 1))
+            case .closeHelp: state.mode = .browse
+            default: break
+            }
+            return []
+        }
+    }
+
+    static func browse(_ command: Command, _ state: inout WorkbenchState, now: Date) -> [Effect] {
+        let page = Layout(state.size).listRows
+        switch command {
+        case .moveDown: state.moveCursor(to: state.cursor + 1)
+        case .moveUp: state.moveCursor(to: state.cursor - 1)
+        case .pageDown: state.moveCursor(to: state.cursor + page)
+        case .pageUp: state.moveCursor(to: state.cursor - page)
+        case .top: state.moveCursor(to: 0)
+        case .bottom: state.moveCursor(to: state.visible.count - 1)
+        case .detailDown: state.detailScroll += 1
+        case .detailUp: state.detailScroll = max(0, state.detailScroll - 1)
+        case .decide(let choice): return decide(choice, &state, now: now)
+        case .editNote:
+            guard let selected = state.selected else { return nothingSelected(&state) }
+            state.mode = .noteEditor(LineEditor(recommendationID: selected.id, text: state.ledger.record(for: selected.id)?.note ?? ""))
+        case .pickState:
+            state.mode = .statePicker(StatePicker(matches: Array(state.allStates.indices)))
+        case .cycleStatusFilter:
+            let order: [StatusSelection?] = [nil, .undecided, .accepted, .underConsideration, .rejected]
+            let next = order[((order.firstIndex(of: state.filter.status) ?? 0) + 1) % order.count]
+            state.setFilter(RecommendationFilter(state: state.filter.state, status: next))
+        case .clearFilters:
+            state.setFilter(RecommendationFilter())
+        case .openExport: state.mode = .exportMenu
+        case .showHelp: state.mode = .help(scroll: 0)
+        case .quit:
+            if state.unsavedError != nil && !state.quitConfirmPending {
+                state.quitConfirmPending = true
+                state.message = .init("Changes are NOT saved: \(state.unsavedError!). Press q again to quit and lose them.", isError: true)
+                return []
+            }
+            return [.quit]
+        default: break
+        }
+        return []
+    }
+
+    static func decide(_ choice: StatusChoice, _ state: inout WorkbenchState, now: Date) -> [Effect] {
+        guard let position = state.selectedPosition else { return nothingSelected(&state) }
+        let id = state.ledger.recommendations[position].id
+        let status: DecisionStatus? = switch choice {
+        case .accepted: .accepted
+        case .underConsideration: .underConsideration
+        case .rejected: .rejected
+        case .clear: nil
+        }
+        let changed = state.ledger.status(of: id) != status
+        if changed {
+            try? state.ledger.decide(id, status, by: state.analyst, at: now)
+        }
+        // Deciding moves on; clearing stays. The filter may drop the decided one from view.
+        let advance = choice != .clear && state.cursor + 1 < state.visible.count
+        state.refilter(preferring: advance ? state.visible[state.cursor + 1] : position)
+        state.message = .init(status.map { "\(id) \($0.label)" } ?? "\(id) decision cleared")
+        return changed ? [.save] : []
+    }
+
+    static func exportMenu(_ command: Command?, _ state: inout WorkbenchState) -> [Effect] {
+        switch command {
+        case .export(let choice):
+            state.mode = .browse
+            let format: ExportFormat = switch choice {
+            case .ids: .ids
+            case .csv: .csv
+            case .json: .json
+            case .addendum: .addendum
+            }
+            let positions = format == .addendum ? Array(state.ledger.recommendations.indices) : state.visible
+            return [.export(format, positions: positions)]
+        case .fieldCancel:
+            state.mode = .browse
+        default: break
+        }
+        return []
+    }
+
+    static func nothingSelected(_ state: inout WorkbenchState) -> [Effect] {
+        state.message = .init("No recommendation in view. Esc clears the filter.", isError: true)
+        return []
+    }
+}
+
+extension WorkbenchState {
+    mutating func moveCursor(to index: Int) {
+        cursor = max(0, min(index, visible.count - 1))
+        detailScroll = 0
+        scrollToCursor()
+    }
+
+    /// Keeps the cursor on screen and the list from scrolling past its end.
+    mutating func scrollToCursor() {
+        let rows = Layout(size).listRows
+        if cursor < listTop { listTop = cursor }
+        if cursor >= listTop + rows { listTop = cursor - rows + 1 }
+        listTop = max(0, min(listTop, visible.count - rows))
+    }
+
+    mutating func setFilter(_ newFilter: RecommendationFilter) {
+        filter = newFilter
+        refilter(preferring: selectedPosition ?? 0)
+        if visible.isEmpty {
+            message = .init("Nothing matches \(filter.summary). Esc clears the filter.")
+        }
+    }
+
+    /// Recomputes the view and selects `preferred`, or the nearest recommendation after it.
+    mutating func refilter(preferring preferred: Int) {
+        visible = filter.positions(in: ledger)
+        let after = visible.partitioningIndex { $0 >= preferred }
+        let previousCursor = cursor
+        moveCursor(to: after < visible.count ? after : visible.count - 1)
+        if cursor != previousCursor { detailScroll = 0 }
+    }
+}
+
+extension Array where Element: Comparable {
+    /// First index whose element satisfies `predicate`, for a predicate false then true along the array.
+    func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if predicate(self[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import ReviewModel
+
+public enum TerminalEvent: Equatable, Sendable {
+    case key(Key)
+    case resize(Size)
+    /// SIGTERM, SIGHUP, SIGINT: leave cleanly, everything is already saved.
+    case signal(Int32)
+    /// Nothing happened for a while: a chance to retry a failed save.
+    case idle
+}
+
+/// What the runner draws on and reads from. The ncurses backend is one; tests use a fake.
+public protocol Terminal: AnyObject {
+    var size: Size { get }
+    func draw(_ screen: ScreenBuffer)
+    func nextEvent() -> TerminalEvent
+}
+
+/// Where effects land: the ledger on disk and the export files.
+public protocol WorkbenchEffects: AnyObject {
+    func save(_ ledger: Ledger) throws
+    /// Writes a decision list; returns the path written.
+    func export(_ ledger: Ledger, format: ExportFormat, positions: [Int], now: Date) throws -> String
+}
+
+/// The loop: draw, wait for an event, reduce, perform the effects (saving before the next draw),
+/// until the user quits or a signal arrives.
+public final class WorkbenchRunner {
+    public private(set) var state: WorkbenchState
+    private let terminal: Terminal
+    private let effects: WorkbenchEffects
+    private let clock: () -> Date
+    private var lastRetry = Date.distantPast
+
+    public init(state: WorkbenchState, terminal: Terminal, effects: WorkbenchEffects, clock: @escaping () -> Date = Date.init) {
+        self.state = state
+        self.terminal = terminal
+        self.effects = effects
+        self.clock = clock
+    }
+
+    public enum Ending: Equatable { case quit, signal(Int32) }
+
+    public func run() -> Ending {
+        _ = dispatch(.resize(terminal.size))
+        while true {
+            terminal.draw(Render.screen(state))
+            let event = terminal.nextEvent()
+            var quit = false
+            switch event {
+            case .key(let key): quit = dispatch(.key(key))
+            case .resize(let size): quit = dispatch(.resize(size))
+            case .signal(let number):
+                retrySaveIfNeeded(force: true)
+                return .signal(number)
+            case .idle: break
+            }
+            if quit { return .quit }
+            retrySaveIfNeeded(force: event != .idle)
+        }
+    }
+
+    /// Returns true when the reducer asked to quit.
+    func dispatch(_ action: Action) -> Bool {
+        let requested = Workbench.reduce(&state, action, now: clock())
+        var quit = false
+        for effect in requested {
+            switch effect {
+            case .save:
+                quit = dispatch(save()) || quit
+            case .export(let format, let positions):
+                do {
+                    let path = try effects.export(state.ledger, format: format, positions: positions, now: clock())
+                    quit = dispatch(.exported(path: path, count: positions.count)) || quit
+                } catch {
+                    quit = dispatch(.exportFailed("\(error)")) || quit
+                }
+            case .quit:
+                quit = true
+            }
+        }
+        return quit
+    }
+
+    private func save() -> Action {
+        do {
+            try effects.save(state.ledger)
+            return .saved
+        } catch {
+            return .saveFailed("\(error)")
+        }
+    }
+
+    /// Unsaved changes are retried after every key, and every few seconds when idle.
+    private func retrySaveIfNeeded(force: Bool) {
+        guard state.unsavedError != nil else { return }
+        let now = clock()
+        guard force || now.timeIntervalSince(lastRetry) >= 3 else { return }
+        lastRetry = now
+        _ = dispatch(save())
+        if state.unsavedError == nil { state.message = .init("Saved: the changes kept in memory are now on disk") }
+    }
+}
+
+/// The real effects: the locked ledger store, and export files written beside the ledger.
+public final class LedgerEffects: WorkbenchEffects {
+    private let store: LedgerStore
+
+    public init(store: LedgerStore) { self.store = store }
+
+    public func save(_ ledger: Ledger) throws { try store.save(ledger) }
+
+    public func export(_ ledger: Ledger, format: ExportFormat, positions: [Int], now: Date) throws -> String {
+        let text = try DecisionExport.render(ledger, format: format, positions: positions)
+        let folder = store.url.deletingLastPathComponent()
+        let stamp = Timestamp.iso(now).filter { $0.isNumber }
+        var url = folder.appendingPathComponent("upr-export-\(format.rawValue)-\(stamp).\(format.fileExtension)")
+        var attempt = 2
+        while FileManager.default.fileExists(atPath: url.path) {
+            url = folder.appendingPathComponent("upr-export-\(format.rawValue)-\(stamp)-\(attempt).\(format.fileExtension)")
+            attempt += 1
+        }
+        try DurableFile.write(Data(text.utf8), to: url)
+        return url.path
+    }
+}

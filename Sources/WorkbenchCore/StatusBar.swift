@@ -1,0 +1,58 @@
+import ReviewModel
+
+/// The status line (counts overall and in view, the filter, the position) and the footer (the
+/// message of the moment, the note being typed, or the keys of the mode from the binding table).
+enum StatusBar {
+    static func counts(_ counts: StatusCounts) -> String {
+        "✓\(counts.accepted) ?\(counts.underConsideration) ✗\(counts.rejected) ·\(counts.undecided)"
+    }
+
+    static func drawStatus(_ state: WorkbenchState, _ layout: Layout, _ screen: inout ScreenBuffer) {
+        let row = layout.statusRow
+        let alarm = state.unsavedError != nil
+        let style: Style = alarm ? .alarm.with(reverse: true) : Style(reverse: true)
+        screen.fill(row: row, style: style)
+        let total = state.ledger.counts
+        var text = alarm ? " NOT SAVED │" : ""
+        text += " All \(total.total): \(counts(total)) "
+        text += "(accepted, under consideration, rejected, undecided)"
+        if !state.filter.isEmpty {
+            text = (alarm ? " NOT SAVED │" : "") + " All \(total.total): \(counts(total))"
+            text += " │ \(state.filter.summary): \(state.visible.count) shown \(counts(state.ledger.counts(of: state.visible)))"
+        }
+        let position = state.visible.isEmpty ? "0/0" : "\(state.cursor + 1)/\(state.visible.count)"
+        let positionWidth = DisplayText.width(of: position) + 1
+        screen.put(text, row: row, column: 0, style: style, limit: layout.size.width - positionWidth - 1)
+        screen.put(position, row: row, column: layout.size.width - positionWidth, style: style)
+    }
+
+    static func drawFooter(_ state: WorkbenchState, _ layout: Layout, _ screen: inout ScreenBuffer) {
+        let row = layout.footerRow
+        if case .noteEditor(let editor) = state.mode {
+            drawEditor(editor, row: row, width: layout.size.width, &screen)
+            return
+        }
+        if let message = state.message {
+            screen.put(" " + message.text, row: row, column: 0, style: message.isError ? .alarm : .heading)
+            return
+        }
+        screen.put(" " + KeyBindings.footer(for: state.mode.kind), row: row, column: 0, style: .faint)
+    }
+
+    /// `Note 140.3: text` with the caret shown as a reversed cell; scrolls so the caret stays visible.
+    static func drawEditor(_ editor: LineEditor, row: Int, width: Int, _ screen: inout ScreenBuffer) {
+        let prompt = " Note \(editor.recommendationID): "
+        let start = screen.put(prompt, row: row, column: 0, style: .heading)
+        let room = max(1, width - start - 1)
+        var first = 0
+        while DisplayText.width(of: String(editor.text[first..<editor.cursor])) >= room { first += 1 }
+        var x = start
+        for index in first...editor.text.count {
+            let character: Character = index < editor.text.count ? editor.text[index] : " "
+            let style: Style = index == editor.cursor ? .selected : .plain
+            let next = screen.put(String(character), row: row, column: x, style: style, limit: width)
+            if next == x && DisplayText.width(of: character) > 0 { break }
+            x = next
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ReviewModel
+
+/// Everything the workbench shows, as a value: tests build one, send actions and compare.
+public struct WorkbenchState: Equatable, Sendable {
+    public enum Mode: Equatable, Sendable {
+        case browse
+        case statePicker(StatePicker)
+        case noteEditor(LineEditor)
+        case exportMenu
+        case help(scroll: Int)
+
+        public var kind: ModeKind {
+            switch self {
+            case .browse: .browse
+            case .statePicker: .statePicker
+            case .noteEditor: .noteEditor
+            case .exportMenu: .exportMenu
+            case .help: .help
+            }
+        }
+    }
+
+    public struct Message: Equatable, Sendable {
+        public var text: String
+        public var isError: Bool
+        public init(_ text: String, isError: Bool = false) {
+            self.text = text
+            self.isError = isError
+        }
+    }
+
+    public internal(set) var ledger: Ledger
+    public var analyst: String
+    /// The ledger's file name, shown in the header.
+    public var ledgerName: String
+    public internal(set) var filter = RecommendationFilter()
+    /// Positions (indices into `ledger.recommendations`) that pass the filter, in document order.
+    public internal(set) var visible: [Int]
+    /// Index into `visible` of the selected recommendation.
+    public internal(set) var cursor = 0
+    /// First row of `visible` shown in the list pane.
+    public internal(set) var listTop = 0
+    public internal(set) var detailScroll = 0
+    public internal(set) var mode: Mode = .browse
+    public var message: Message?
+    /// Set while changes could not be written; they stay in memory and the runner retries.
+    public internal(set) var unsavedError: String?
+    public internal(set) var quitConfirmPending = false
+    public internal(set) var size: Size
+    /// Every recommending State with its count, built once.
+    public let allStates: [StateCount]
+    /// Width of the longest ID, so that the list's columns line up.
+    public let idColumnWidth: Int
+
+    public struct StateCount: Equatable, Sendable {
+        public var name: String
+        public var folded: String
+        public var count: Int
+    }
+
+    public init(ledger: Ledger, analyst: String, ledgerName: String = "", size: Size = Size(width: 100, height: 30)) {
+        self.ledger = ledger
+        self.analyst = analyst
+        self.ledgerName = ledgerName
+        self.size = size
+        visible = Array(ledger.recommendations.indices)
+        idColumnWidth = ledger.recommendations.map { DisplayText.width(of: $0.id) }.max() ?? 0
+        allStates = ledger.recommendingStates().map { StateCount(name: $0.state, folded: TextFolding.fold($0.state), count: $0.count) }
+    }
+
+    /// The selected recommendation's position in the ledger, if the view is not empty.
+    public var selectedPosition: Int? { visible.indices.contains(cursor) ? visible[cursor] : nil }
+    public var selected: Recommendation? { selectedPosition.map { ledger.recommendations[$0] } }
+}
+
+/// The State picker: narrows as the user types; matches are positions in `allStates`.
+public struct StatePicker: Equatable, Sendable {
+    public var query = ""
+    public var matches: [Int]
+    public var selection = 0
+}
+
+/// A one-line text field with a cursor, for notes.
+public struct LineEditor: Equatable, Sendable {
+    public var recommendationID: String
+    public var text: [Character]
+    public var cursor: Int
+
+    public init(recommendationID: String, text: String) {
+        self.recommendationID = recommendationID
+        self.text = Array(text)
+        cursor = self.text.count
+    }
+
+    public var string: String { String(text) }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import ReviewModel
+
+/// Records decisions from a script exactly as the workbench does: same ledger, same lock, same
+/// durable save, same who and when.
+struct DecideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decide",
+        abstract: "Record a decision on one or more recommendations.",
+        discussion: "STATUS is accepted, under-consideration, rejected, or undecided (clears the decision)."
+    )
+
+    @OptionGroup var options: LedgerOptions
+
+    @Argument(help: "accepted, under-consideration, rejected or undecided.")
+    var status: StatusSelection
+
+    @Argument(help: "Recommendation IDs, e.g. 140.7 (a trailing dot is ignored).")
+    var ids: [String]
+
+    @Option(name: .long, help: "A note saying why (replaces the existing note).")
+    var note: String?
+
+    func validate() throws {
+        if ids.isEmpty { throw ValidationError("Give at least one recommendation ID.") }
+    }
+
+    func run() throws {
+        let store: LedgerStore
+        do {
+            store = try LedgerStore.open(options.url, analyst: options.analystName).store
+        } catch {
+            throw fail("\(error)")
+        }
+        defer { store.close() }
+        var ledger = store.saved
+        let normalized = ids.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+        let unknown = normalized.filter { !ledger.contains($0) }
+        guard unknown.isEmpty else {
+            throw fail("no recommendation with ID \(unknown.joined(separator: ", ")) in \(options.url.path); nothing was recorded.")
+        }
+        let now = Date()
+        for id in normalized {
+            try ledger.decide(id, status.status, by: options.analystName, at: now)
+            if let note { try ledger.annotate(id, note: note, by: options.analystName, at: now) }
+        }
+        do {
+            try store.save(ledger)
+        } catch {
+            throw fail("\(error)")
+        }
+        print("Recorded \(status.label) on \(normalized.count) recommendation\(normalized.count == 1 ? "" : "s"): \(normalized.joined(separator: ", "))")
+    }
+}

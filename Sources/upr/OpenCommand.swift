@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import NcursesBackend
+import ReviewModel
+import WorkbenchCore
+
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open the workbench (the default). A missing ledger is started from the embedded illustrative sample."
+    )
+
+    @OptionGroup var options: LedgerOptions
+
+    func run() throws {
+        do {
+            try NcursesTerminal.preflight()
+        } catch {
+            throw fail("\(error)", code: 2)
+        }
+        let store: LedgerStore, created: Bool
+        do {
+            (store, created) = try LedgerStore.open(options.url, analyst: options.analystName, seed: Sample.ledger)
+        } catch {
+            throw fail("\(error)")
+        }
+        defer { store.close() }
+
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal()
+        } catch {
+            throw fail("\(error)", code: 2)
+        }
+        var state = WorkbenchState(ledger: store.saved, analyst: options.analystName, ledgerName: options.url.lastPathComponent, size: terminal.size)
+        if created {
+            state.message = .init("New ledger \(options.url.lastPathComponent) started from the embedded illustrative sample. ? for help")
+        }
+        let runner = WorkbenchRunner(state: state, terminal: terminal, effects: LedgerEffects(store: store))
+        let ending = runner.run()
+        terminal.close()
+
+        let counts = runner.state.ledger.counts
+        let summary = "\(counts.accepted) accepted, \(counts.underConsideration) under consideration, \(counts.rejected) rejected, \(counts.undecided) undecided"
+        if let unsaved = runner.state.unsavedError {
+            throw fail("the last changes could NOT be saved to \(options.url.path): \(unsaved)")
+        }
+        print("Ledger \(options.url.path): \(summary). Every decision is saved.")
+        if case .signal(let number) = ending {
+            throw ExitCode(128 + number)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import ReviewModel
+
+@main
+struct UPR: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "upr",
+        abstract: "UPR Workbench: triage Universal Periodic Review recommendations in the terminal.",
+        discussion: """
+        With no subcommand, opens the workbench on the ledger (upr-ledger.json in the current \
+        folder); where there is none yet, starts one from the embedded illustrative sample.
+        """,
+        subcommands: [OpenCommand.self, ExportCommand.self, DecideCommand.self, StatsCommand.self],
+        defaultSubcommand: OpenCommand.self
+    )
+}
+
+/// Options every subcommand shares.
+struct LedgerOptions: ParsableArguments {
+    @Option(name: .long, help: "The ledger file.")
+    var ledger: String = "upr-ledger.json"
+
+    @Option(name: .long, help: "Who is deciding (default: $UPR_ANALYST, else the login name).")
+    var analyst: String?
+
+    var url: URL { URL(fileURLWithPath: ledger).standardizedFileURL }
+    var analystName: String { Analyst.current(analyst) }
+}
+
+/// Prints a clear message (no stack, no Swift error dump) and exits non-zero.
+func fail(_ message: String, code: Int32 = 1) -> ExitCode {
+    FileHandle.standardError.write(Data("upr: \(message)\n".utf8))
+    return ExitCode(code)
+}
+
+extension StatusSelection: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension ExportFormat: ExpressibleByArgument {}
