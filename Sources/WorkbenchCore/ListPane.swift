@@ -25,11 +25,20 @@ enum ListPane {
             let (mark, markStyle) = Render.marker(state.ledger.status(of: recommendation.id))
             screen.put(mark, row: row, column: x, style: isSelected ? base.with(bold: true) : markStyle, limit: limit)
             x += 2
-            let states = DisplayText.truncate(recommendation.states.joined(separator: ", "), to: statesWidth)
+            let states = statesLabel(recommendation.states, width: statesWidth)
             screen.put(states, row: row, column: x, style: isSelected ? base : Style(tone: .accent), limit: limit)
             x += statesWidth + 1
             if x < limit { screen.put(recommendation.text, row: row, column: x, style: base, limit: limit) }
         }
+    }
+
+    /// `France`, or `Chile +1` when co-recommenders do not fit, so a joint recommendation is never
+    /// mistaken for one State's.
+    static func statesLabel(_ states: [String], width: Int) -> String {
+        let all = states.joined(separator: ", ")
+        if DisplayText.width(of: all) <= width || states.count < 2 { return DisplayText.truncate(all, to: width) }
+        let more = " +\(states.count - 1)"
+        return DisplayText.truncate(states[0], to: max(0, width - more.count)) + more
     }
 }
 

@@ -153,9 +153,12 @@ extension WorkbenchState {
         listTop = max(0, min(listTop, visible.count - rows))
     }
 
+    /// A new filter keeps the selected recommendation where it still passes, else starts at the top.
     mutating func setFilter(_ newFilter: RecommendationFilter) {
         filter = newFilter
-        refilter(preferring: selectedPosition ?? 0)
+        let current = selectedPosition
+        refilter(preferring: current ?? 0)
+        if let current, selectedPosition != current { moveCursor(to: 0) }
         if visible.isEmpty {
             message = .init("Nothing matches \(filter.summary). Esc clears the filter.")
         }
