@@ -52,7 +52,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("x")], command: .decide(.clear), mode: .browse, help: "clear the decision", footer: "clear"),
         KeyBinding(keys: [.char("e")], command: .editNote, mode: .browse, help: "edit the note (why)", footer: "note"),
         KeyBinding(keys: [.char("s"), .char("f")], command: .pickState, mode: .browse, help: "filter by recommending State", footer: "State"),
-        KeyBinding(keys: [.char("d")], command: .cycleStatusFilter, mode: .browse, help: "filter by decision: undecided, accepted, under consideration, rejected, all", footer: "decision"),
+        KeyBinding(keys: [.char("d")], command: .cycleStatusFilter, mode: .browse, help: "filter by decision (again for the next: undecided, accepted, …)", footer: "decision"),
         KeyBinding(keys: [.escape], command: .clearFilters, mode: .browse, help: "clear all filters", footer: nil),
         KeyBinding(keys: [.char("E")], command: .openExport, mode: .browse, help: "export the decision lists", footer: "export"),
         KeyBinding(keys: [.char("?")], command: .showHelp, mode: .browse, help: "this help", footer: "help"),
@@ -103,10 +103,17 @@ public enum KeyBindings {
         table.filter { $0.mode == mode }
     }
 
-    /// `a accept  c consider …` for the footer of a mode.
-    public static func footer(for mode: ModeKind) -> String {
-        bindings(in: mode).compactMap { binding in
-            binding.footer.map { "\(binding.keys[0].name) \($0)" }
-        }.joined(separator: "  ")
+    /// `a accept  c consider …  ? help  q quit` for the footer of a mode, fitted to `width`:
+    /// the last two items (help, quit or cancel) always stay; others are left out from the end.
+    public static func footer(for mode: ModeKind, width: Int = .max) -> String {
+        let items = bindings(in: mode).compactMap { binding in binding.footer.map { "\(binding.keys[0].name) \($0)" } }
+        let kept = Array(items.suffix(2))
+        var chosen: [String] = []
+        for item in items.dropLast(kept.count) {
+            let candidate = chosen + [item] + kept
+            if DisplayText.width(of: candidate.joined(separator: "  ")) > width { break }
+            chosen.append(item)
+        }
+        return (chosen + kept).joined(separator: "  ")
     }
 }

@@ -47,17 +47,16 @@ public final class WorkbenchRunner {
         while true {
             terminal.draw(Render.screen(state))
             let event = terminal.nextEvent()
+            // Unsaved changes are retried before anything else happens.
+            retrySaveIfNeeded(force: event != .idle)
             var quit = false
             switch event {
             case .key(let key): quit = dispatch(.key(key))
             case .resize(let size): quit = dispatch(.resize(size))
-            case .signal(let number):
-                retrySaveIfNeeded(force: true)
-                return .signal(number)
+            case .signal(let number): return .signal(number)
             case .idle: break
             }
             if quit { return .quit }
-            retrySaveIfNeeded(force: event != .idle)
         }
     }
 

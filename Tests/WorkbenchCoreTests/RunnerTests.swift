@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+import ReviewModel
+@testable import WorkbenchCore
+
+/// The loop with a scripted terminal: effects are performed before the next screen is drawn.
+@Suite struct RunnerTests {
+    final class ScriptedTerminal: Terminal {
+        var events: [TerminalEvent]
+        var screens: [ScreenBuffer] = []
+        var onDraw: (ScreenBuffer) -> Void = { _ in }
+        init(_ events: [TerminalEvent]) { self.events = events }
+        var size: Size { Size(width: 100, height: 30) }
+        func draw(_ screen: ScreenBuffer) { screens.append(screen); onDraw(screen) }
+        func nextEvent() -> TerminalEvent { events.isEmpty ? .signal(15) : events.removeFirst() }
+    }
+
+    final class RecordingEffects: WorkbenchEffects {
+        var saved: [Ledger] = []
+        var failuresLeft = 0
+        func save(_ ledger: Ledger) throws {
+            if failuresLeft > 0 {
+                failuresLeft -= 1
+                throw LedgerError.writeFailed(path: "l.json", step: "fsync", reason: "No space left on device")
+            }
+            saved.append(ledger)
+        }
+        func export(_ ledger: Ledger, format: ExportFormat, positions: [Int], now: Date) throws -> String { "/tmp/out.\(format.fileExtension)" }
+    }
+
+    @Test func noDecisionIsDrawnBeforeItIsSaved() {
+        let effects = RecordingEffects()
+        let terminal = ScriptedTerminal([.key(.char("a")), .key(.char("r")), .key(.char("q"))])
+        terminal.onDraw = { screen in
+            // Whatever a screen shows as decided has already been handed to the store.
+            let shownDecided = screen.dump().components(separatedBy: "\n").filter { $0.contains(" ✓ ") || $0.contains(" ✗ ") }.count
+            let savedDecided = effects.saved.last.map { $0.decisions.count } ?? 0
+            #expect(shownDecided <= savedDecided)
+        }
+        let runner = WorkbenchRunner(state: Screens.state(), terminal: terminal, effects: effects, clock: { Screens.now })
+        #expect(runner.run() == .quit)
+        #expect(effects.saved.count == 2)
+        #expect(effects.saved.last?.status(of: "140.2") == .rejected)
+    }
+
+    @Test func aFailedSaveIsShownKeptAndRetried() {
+        let effects = RecordingEffects()
+        effects.failuresLeft = 1
+        let terminal = ScriptedTerminal([.key(.char("a")), .key(.char("j")), .key(.char("q"))])
+        let runner = WorkbenchRunner(state: Screens.state(), terminal: terminal, effects: effects, clock: { Screens.now })
+        #expect(runner.run() == .quit)
+        #expect(terminal.screens[1].dump().contains("NOT SAVED"))
+        #expect(effects.saved.last?.status(of: "140.1") == .accepted, "retried after the next key")
+        #expect(runner.state.unsavedError == nil)
+    }
+
+    @Test func aSignalEndsTheLoop() {
+        let runner = WorkbenchRunner(state: Screens.state(), terminal: ScriptedTerminal([.idle, .signal(1)]), effects: RecordingEffects())
+        #expect(runner.run() == .signal(1))
+    }
+}
