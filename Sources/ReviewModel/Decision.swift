@@ -32,8 +32,9 @@ public enum StatusSelection: String, CaseIterable, Sendable, Equatable {
     case rejected
     case undecided
 
-    public init?(argument: String) {
-        let folded = argument.lowercased().replacingOccurrences(of: "_", with: "-")
+    /// Accepts the command-line spellings and their published synonyms (supported, noted).
+    public init?(parsing text: String) {
+        let folded = text.lowercased().replacingOccurrences(of: "_", with: "-")
         switch folded {
         case "accepted", "supported": self = .accepted
         case "under-consideration", "underconsideration", "considering", "uc": self = .underConsideration

@@ -11,7 +11,7 @@ struct UPR: ParsableCommand {
         With no subcommand, opens the workbench on the ledger (upr-ledger.json in the current \
         folder); where there is none yet, starts one from the embedded illustrative sample.
         """,
-        subcommands: [OpenCommand.self, ExportCommand.self, DecideCommand.self, StatsCommand.self],
+        subcommands: [OpenCommand.self, InitCommand.self, DecideCommand.self, ExportCommand.self, StatsCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }
@@ -35,7 +35,7 @@ func fail(_ message: String, code: Int32 = 1) -> ExitCode {
 }
 
 extension StatusSelection: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument: argument) }
+    public init?(argument: String) { self.init(parsing: argument) }
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 

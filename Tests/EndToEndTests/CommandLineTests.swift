@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+import ReviewModel
+
+/// The command line for scripts: init, decide, stats, export.
+final class CommandLineTests: XCTestCase {
+    var folder: URL!
+
+    override func setUp() { folder = UPRBinary.temporaryFolder() }
+    override func tearDown() { try? FileManager.default.removeItem(at: folder) }
+
+    func testNotATerminalGivesAClearMessageAndWritesNothing() throws {
+        let result = try UPRBinary.run([], in: folder)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("needs a terminal"), result.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
+    }
+
+    func testDecideRecordsLikeTheWorkbenchAndExportsFollow() throws {
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        let decide = try UPRBinary.run(["decide", "accepted", "140.3", "140.1.", "140.2", "--analyst", "lan", "--note", "Đã có trong luật"], in: folder)
+        XCTAssertEqual(decide.status, 0, decide.stderr)
+        XCTAssertEqual(try UPRBinary.run(["decide", "rejected", "140.10"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["decide", "under-consideration", "140.11"], in: folder).status, 0)
+
+        let ids = try UPRBinary.run(["export", "--format", "ids", "--status", "accepted"], in: folder)
+        XCTAssertEqual(ids.stdout, "140.1\n140.2\n140.3\n")
+        let stats = try UPRBinary.run(["stats"], in: folder)
+        XCTAssertTrue(stats.stdout.contains("accepted                  3"), stats.stdout)
+        XCTAssertTrue(stats.stdout.contains("undecided               315"), stats.stdout)
+
+        let ledger = try LedgerStore.read(folder.appendingPathComponent("upr-ledger.json"))
+        XCTAssertEqual(ledger.record(for: "140.1")?.by, "lan")
+        XCTAssertEqual(ledger.record(for: "140.1")?.note, "Đã có trong luật")
+
+        let csvPath = folder.appendingPathComponent("accepted.csv").path
+        XCTAssertEqual(try UPRBinary.run(["export", "--format", "csv", "--status", "accepted", "-o", csvPath], in: folder).status, 0)
+        let csv = try String(contentsOfFile: csvPath, encoding: .utf8)
+        XCTAssertTrue(csv.hasPrefix("id,states,text,decision,note,decided_by,decided_at\r\n140.1,"), csv)
+        let again = try UPRBinary.run(["export", "--format", "csv", "-o", csvPath], in: folder)
+        XCTAssertEqual(again.status, 1, "an existing file is not overwritten without --force")
+        XCTAssertTrue(again.stderr.contains("--force"))
+
+        let addendum = try UPRBinary.run(["export", "--format", "addendum"], in: folder).stdout
+        XCTAssertTrue(addendum.contains("Supported (3): 140.1-3"), addendum)
+        XCTAssertTrue(addendum.contains("Noted (1): 140.10"), addendum)
+        XCTAssertTrue(addendum.contains("Under consideration (1): 140.11"), addendum)
+    }
+
+    func testUnknownIDsRecordNothingAndBadStatusIsRefused() throws {
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        let unknown = try UPRBinary.run(["decide", "accepted", "140.1", "999.9"], in: folder)
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.stderr.contains("999.9"), unknown.stderr)
+        XCTAssertTrue(try LedgerStore.read(folder.appendingPathComponent("upr-ledger.json")).decisions.isEmpty)
+        XCTAssertNotEqual(try UPRBinary.run(["decide", "maybe", "140.1"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 1, "init never replaces a ledger")
+    }
+
+    func testMissingAndNewerLedgersAreClearErrors() throws {
+        let missing = try UPRBinary.run(["stats", "--ledger", "nope.json"], in: folder)
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("No ledger at \(folder.path)/nope.json") || missing.stderr.contains("nope.json"), missing.stderr)
+        try Data(#"{"schemaVersion": 9}"#.utf8).write(to: folder.appendingPathComponent("new.json"))
+        let newer = try UPRBinary.run(["decide", "accepted", "140.1", "--ledger", "new.json"], in: folder)
+        XCTAssertEqual(newer.status, 1)
+        XCTAssertTrue(newer.stderr.contains("schemaVersion 9, newer than this upr understands"), newer.stderr)
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("new.json"), encoding: .utf8), #"{"schemaVersion": 9}"#)
+    }
+}
