@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependency direction: upr → WorkbenchCore → ReviewModel; upr → NcursesBackend → WorkbenchCore, CNcursesw.
+// Dependency direction: upr → ReviewImport → ReviewModel; upr → WorkbenchCore → ReviewModel; upr → NcursesBackend → WorkbenchCore, CNcursesw.
 // ReviewModel knows nothing of terminals; WorkbenchCore knows nothing of ncurses.
 let package = Package(
     name: "upr",
@@ -12,27 +12,31 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The embedded illustrative sample lives in the top-level Resources folder.
         .target(
-            name: "SampleDocument",
+            name: "BundledResources",
             path: "Resources",
-            sources: ["SampleDocument.swift"],
-            resources: [.copy("Sample/sample-viet-nam-c4.json")]
+            sources: ["BundledResources.swift"],
+            resources: [.copy("Sample/sample-viet-nam-c4.json"), .copy("States/un-states.json")]
         ),
-        .target(name: "ReviewModel", dependencies: ["SampleDocument"]),
+        .target(name: "ReviewModel", dependencies: ["BundledResources"]),
+        // Readers of the official documents: Working Group reports, addenda, OHCHR thematic lists, UPR Info CSV.
+        .target(name: "ReviewImport", dependencies: ["ReviewModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "WorkbenchCore", dependencies: ["ReviewModel"]),
         .target(name: "NcursesBackend", dependencies: ["WorkbenchCore", "CNcursesw"]),
         .executableTarget(
             name: "upr",
             dependencies: [
-                "ReviewModel", "WorkbenchCore", "NcursesBackend",
+                "ReviewModel", "ReviewImport", "WorkbenchCore", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ReviewModelTests", dependencies: ["ReviewModel"]),
+        .testTarget(name: "ReviewImportTests", dependencies: ["ReviewImport", "ReviewModel"]),
         .testTarget(name: "WorkbenchCoreTests", dependencies: ["WorkbenchCore", "ReviewModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["upr", "ReviewModel"]),
     ]

@@ -1,5 +1,5 @@
 import Foundation
-import SampleDocument
+import BundledResources
 
 /// Builds a ledger from the embedded illustrative sample (or any document in the same shape:
 /// `notice`, `document`, `recommendations`).
@@ -11,7 +11,7 @@ public enum Sample {
     }
 
     public static func ledger() throws -> Ledger {
-        guard let url = SampleDocument.url() else {
+        guard let url = BundledResources.sampleDocument() else {
             throw LedgerError.unreadable(path: "(embedded sample)", reason: "the resource bundle was not found next to the upr binary")
         }
         return try ledger(fromDocumentAt: url)

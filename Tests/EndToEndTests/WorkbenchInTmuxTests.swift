@@ -114,6 +114,23 @@ final class WorkbenchInTmuxTests: XCTestCase {
         }
     }
 
+    func testExportFromInsideTheWorkbenchWritesBesideTheLedger() throws {
+        let tmux = try TmuxSession(upr, in: folder)
+        try tmux.waitFor("UPR Workbench")
+        try tmux.press("a", "a", "E")
+        try tmux.waitFor("addendum draft")
+        try tmux.press("a")
+        let screen = try tmux.waitFor("Exported 320 recommendations to ")
+        let name = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix("upr-export-addendum-") })
+        XCTAssertTrue(screen.contains(name), screen)
+        let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        XCTAssertTrue(text.contains("Supported (2): 140.1-2"), text)
+        try tmux.press("d", "E", "i")
+        try tmux.waitFor("Exported 318 recommendations")
+        try tmux.press("q")
+        try tmux.waitFor("UPR-EXIT=0")
+    }
+
     func testResizingAndATooSmallWindow() throws {
         let tmux = try TmuxSession(upr, in: folder)
         try tmux.waitFor("UPR Workbench")
