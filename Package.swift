@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/google/swift-benchmark", from: "0.1.2"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -34,6 +35,12 @@ let package = Package(
                 "ReviewModel", "ReviewImport", "WorkbenchCore", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `swift run -c release upr-bench`: the figures quoted in issues and closing notes.
+        .executableTarget(
+            name: "upr-bench",
+            dependencies: ["ReviewModel", "WorkbenchCore", .product(name: "Benchmark", package: "swift-benchmark")],
+            path: "Benchmarks/UPRBenchmarks"
         ),
         .testTarget(name: "ReviewModelTests", dependencies: ["ReviewModel"]),
         .testTarget(name: "ReviewImportTests", dependencies: ["ReviewImport", "ReviewModel"]),

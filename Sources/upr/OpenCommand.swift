@@ -36,7 +36,8 @@ struct OpenCommand: ParsableCommand {
         if created {
             state.message = .init("New ledger \(options.url.lastPathComponent) started from the embedded illustrative sample. ? for help")
         }
-        let runner = WorkbenchRunner(state: state, terminal: terminal, effects: LedgerEffects(store: store))
+        let traced = FirstScreenTrace(terminal, path: ProcessInfo.processInfo.environment["UPR_TRACE_FIRST_SCREEN"])
+        let runner = WorkbenchRunner(state: state, terminal: traced, effects: LedgerEffects(store: store))
         let ending = runner.run()
         terminal.close()
 

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Time from process start to the first screen drawn, on the embedded sample, in a real terminal
+# (tmux). Prints each run and the median in milliseconds.
+#   Benchmarks/first-screen.sh [RUNS] [UPR_BINARY]
+set -euo pipefail
+runs=${1:-21}
+upr=${2:-$(swift build -c release --show-bin-path)/upr}
+work=$(mktemp -d)
+trap 'tmux -L upr-bench kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+"$upr" init --ledger "$work/ledger.json" >/dev/null
+times=()
+for i in $(seq "$runs"); do
+  rm -f "$work/first-screen"
+  start=$(date +%s%N)
+  tmux -L upr-bench new-session -d -x 100 -y 30 \
+    "UPR_TRACE_FIRST_SCREEN='$work/first-screen' '$upr' --ledger '$work/ledger.json'"
+  while [ ! -s "$work/first-screen" ]; do sleep 0.01; done
+  drawn=$(cat "$work/first-screen")
+  tmux -L upr-bench kill-server
+  times+=($(( (drawn - start) / 1000 )))
+  sleep 0.1
+done
+printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "runs %d, first screen median %.1f ms (min %.1f, max %.1f)\n", NR, a[int((NR+1)/2)]/1000, a[1]/1000, a[NR]/1000}'
