@@ -7,12 +7,41 @@ public struct Recommendation: Codable, Equatable, Sendable {
     public var text: String
     public var states: [String]
     public var themes: [String]
+    /// Groups of persons concerned (from an OHCHR thematic list).
+    public var groups: [String]
+    /// Sustainable Development Goals, e.g. `16` (from an OHCHR thematic list).
+    public var sdgs: [String]
 
-    public init(id: String, text: String, states: [String], themes: [String] = []) {
+    public init(id: String, text: String, states: [String], themes: [String] = [], groups: [String] = [], sdgs: [String] = []) {
         self.id = id
         self.text = text
         self.states = states
         self.themes = themes
+        self.groups = groups
+        self.sdgs = sdgs
+    }
+
+    enum CodingKeys: String, CodingKey { case id, text, states, themes, groups, sdgs }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        text = try container.decode(String.self, forKey: .text)
+        states = try container.decode([String].self, forKey: .states)
+        themes = try container.decodeIfPresent([String].self, forKey: .themes) ?? []
+        groups = try container.decodeIfPresent([String].self, forKey: .groups) ?? []
+        sdgs = try container.decodeIfPresent([String].self, forKey: .sdgs) ?? []
+    }
+
+    /// Empty lists are left out, so that a ledger line stays short and diffs stay readable.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(text, forKey: .text)
+        try container.encode(states, forKey: .states)
+        try container.encode(themes, forKey: .themes)
+        if !groups.isEmpty { try container.encode(groups, forKey: .groups) }
+        if !sdgs.isEmpty { try container.encode(sdgs, forKey: .sdgs) }
     }
 }
 
