@@ -1,8 +1,6 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// Replaces a file's contents so that after a crash at any moment the file holds either the old
@@ -10,6 +8,12 @@ import Darwin
 /// folder. Keeps the old file's permissions. (Foundation's `.atomic` write on Linux does not sync
 /// the folder, resets permissions and leaves temp files after a crash.)
 public enum DurableFile {
+    /// The steps of a save, where tests inject faults.
+    public enum Step: String, CaseIterable, Sendable { case write, fsync, rename, folderFsync = "fsync of the folder" }
+
+    /// Test hook: return an errno to make that step fail as the system would.
+    nonisolated(unsafe) public static var faultInjection: ((Step, String) -> Int32?)?
+
     public static func temporaryPrefix(for url: URL) -> String { ".\(url.lastPathComponent).tmp-" }
 
     public static func write(_ data: Data, to url: URL) throws {
@@ -27,29 +31,47 @@ public enum DurableFile {
         do {
             defer { close(fd) }
             fchmod(fd, mode)
-            try data.withUnsafeBytes { buffer in
-                var done = 0
-                while done < buffer.count {
-                    let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        throw failure(path, "writing")
-                    }
-                    done += n
-                }
-            }
-            guard fsync(fd) == 0 else { throw failure(path, "fsync") }
+            try writeAll(data, to: fd, path: path)
+            try sync(fd, step: .fsync, path: path)
         }
-        guard rename(temp, path) == 0 else { throw failure(path, "rename") }
+        try inject(.rename, path)
+        guard rename(temp, path) == 0 else { throw failure(path, Step.rename.rawValue) }
         cleanUp = false
         try syncFolder(folder, for: path)
+    }
+
+    static func writeAll(_ data: Data, to fd: Int32, path: String) throws {
+        try inject(.write, path)
+        try data.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw failure(path, Step.write.rawValue)
+                }
+                done += n
+            }
+        }
+    }
+
+    static func sync(_ fd: Int32, step: Step, path: String) throws {
+        try inject(step, path)
+        guard fsync(fd) == 0 else { throw failure(path, step.rawValue) }
     }
 
     static func syncFolder(_ folder: String, for path: String) throws {
         let dirfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dirfd >= 0 else { throw failure(path, "opening the folder to sync it") }
         defer { close(dirfd) }
-        guard fsync(dirfd) == 0 else { throw failure(path, "fsync of the folder") }
+        try sync(dirfd, step: .folderFsync, path: path)
+    }
+
+    static func inject(_ step: Step, _ path: String) throws {
+        if let code = faultInjection?(step, path) {
+            errno = code
+            throw failure(path, step.rawValue)
+        }
     }
 
     /// Removes temp files an earlier crash left behind. Call only while holding the ledger's lock.

@@ -3,9 +3,12 @@ import Foundation
 /// One review's complete record: the document, its recommendations and every decision taken on
 /// them. One ledger file holds one ledger.
 public struct Ledger: Equatable, Sendable {
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
+    /// Counts the times the ledger file was written in full; the journal says which generation
+    /// its changes apply to, and a save checks it to never overwrite changes it has not seen.
+    public var generation: Int
     /// Says where the text comes from, e.g. that the embedded sample is illustrative.
     public var notice: String?
     public var document: DocumentInfo
@@ -13,13 +16,17 @@ public struct Ledger: Equatable, Sendable {
     public private(set) var decisions: [String: DecisionRecord]
     /// Position of each ID in `recommendations`; built once, at load.
     public private(set) var indexByID: [String: Int]
+    /// Every change ever made, oldest first.
+    public private(set) var history: [ChangeEvent]
 
     public init(
         schemaVersion: Int = Ledger.currentSchemaVersion,
         notice: String? = nil,
         document: DocumentInfo,
         recommendations: [Recommendation],
-        decisions: [String: DecisionRecord] = [:]
+        decisions: [String: DecisionRecord] = [:],
+        generation: Int = 0,
+        history: [ChangeEvent] = []
     ) throws {
         var index: [String: Int] = [:]
         for (position, recommendation) in recommendations.enumerated() {
@@ -36,6 +43,8 @@ public struct Ledger: Equatable, Sendable {
         self.recommendations = recommendations
         self.decisions = decisions
         self.indexByID = index
+        self.generation = generation
+        self.history = history
     }
 
     public func contains(_ id: String) -> Bool { indexByID[id] != nil }
@@ -49,22 +58,42 @@ public struct Ledger: Equatable, Sendable {
     public func status(of id: String) -> DecisionStatus? { decisions[id]?.decision }
 
     /// Sets (or clears, with nil) the decision on one recommendation, keeping its note.
-    public mutating func decide(_ id: String, _ status: DecisionStatus?, by analyst: String, at date: Date) throws {
+    /// Returns the change, or nil where nothing changed.
+    @discardableResult
+    public mutating func decide(_ id: String, _ status: DecisionStatus?, by analyst: String, at date: Date, group: Int? = nil) throws -> ChangeEvent? {
         guard contains(id) else { throw LedgerError.unknownID(id) }
-        let note = decisions[id]?.note ?? ""
-        store(DecisionRecord(decision: status, note: note, by: analyst, at: date), for: id)
+        let before = decisions[id]
+        guard before?.decision != status else { return nil }
+        return try change(id, to: DecisionRecord(decision: status, note: before?.note ?? "", by: analyst, at: date), group: group)
     }
 
     /// Replaces the note on one recommendation, keeping its decision.
-    public mutating func annotate(_ id: String, note: String, by analyst: String, at date: Date) throws {
+    @discardableResult
+    public mutating func annotate(_ id: String, note: String, by analyst: String, at date: Date, group: Int? = nil) throws -> ChangeEvent? {
         guard contains(id) else { throw LedgerError.unknownID(id) }
-        let status = decisions[id]?.decision
-        store(DecisionRecord(decision: status, note: note, by: analyst, at: date), for: id)
+        let before = decisions[id]
+        guard (before?.note ?? "") != note else { return nil }
+        return try change(id, to: DecisionRecord(decision: before?.decision, note: note, by: analyst, at: date), group: group)
     }
 
-    private mutating func store(_ record: DecisionRecord, for id: String) {
-        decisions[id] = record.isEmpty ? nil : record
+    private mutating func change(_ id: String, to record: DecisionRecord, group: Int?) throws -> ChangeEvent {
+        let event = ChangeEvent(group: group ?? nextGroup, id: id, before: decisions[id], after: record.isEmpty ? nil : record, by: record.by, at: record.at)
+        try apply(event)
+        return event
     }
+
+    /// The group number the next change (or bulk change) takes.
+    public var nextGroup: Int { (history.last?.group ?? 0) + 1 }
+
+    /// Applies a change: from the journal, from undo or redo, or from a decision.
+    public mutating func apply(_ event: ChangeEvent) throws {
+        guard contains(event.id) else { throw LedgerError.unknownID(event.id) }
+        decisions[event.id] = event.after.flatMap { $0.isEmpty ? nil : $0 }
+        history.append(event)
+    }
+
+    /// The changes made to one recommendation, oldest first.
+    public func history(of id: String) -> [ChangeEvent] { history.filter { $0.id == id } }
 
     public func counts(of positions: some Sequence<Int>) -> StatusCounts {
         var counts = StatusCounts()

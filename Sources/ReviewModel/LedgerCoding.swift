@@ -6,10 +6,12 @@ import Foundation
 public enum LedgerCoding {
     struct Contents: Codable {
         var schemaVersion: Int
+        var generation: Int?
         var notice: String?
         var document: DocumentInfo
         var recommendations: [Recommendation]
         var decisions: [String: DecisionRecord]?
+        var history: [ChangeEvent]?
     }
 
     private struct SchemaProbe: Decodable { var schemaVersion: Int? }
@@ -28,6 +30,7 @@ public enum LedgerCoding {
         }
         var out = "{\n"
         out += "  \"schemaVersion\": \(ledger.schemaVersion),\n"
+        out += "  \"generation\": \(ledger.generation),\n"
         if let notice = ledger.notice { out += "  \"notice\": \(try line(notice)),\n" }
         out += "  \"document\": \(try line(ledger.document)),\n"
         out += "  \"recommendations\": [\n"
@@ -36,7 +39,10 @@ public enum LedgerCoding {
         let decided = ledger.recommendations.compactMap { rec in ledger.decisions[rec.id].map { (rec.id, $0) } }
         out += "  \"decisions\": {\n"
         out += try decided.map { "    \(try line($0.0)): \(try line($0.1))" }.joined(separator: ",\n")
-        out += decided.isEmpty ? "  }\n" : "\n  }\n"
+        out += decided.isEmpty ? "  },\n" : "\n  },\n"
+        out += "  \"history\": [\n"
+        out += try ledger.history.map { "    " + (try line($0)) }.joined(separator: ",\n")
+        out += ledger.history.isEmpty ? "  ]\n" : "\n  ]\n"
         out += "}\n"
         return Data(out.utf8)
     }
@@ -65,9 +71,7 @@ public enum LedgerCoding {
             throw describe(error, data: data, path: path)
         }
         do {
-            return try Ledger(
-                schemaVersion: contents.schemaVersion, notice: contents.notice, document: contents.document,
-                recommendations: contents.recommendations, decisions: contents.decisions ?? [:])
+            return try LedgerMigration.ledger(from: contents)
         } catch let error as LedgerError {
             throw LedgerError.invalidField(path: path, field: "recommendations/decisions", reason: error.description)
         }
@@ -102,5 +106,24 @@ public enum LedgerCoding {
             if let index = key.intValue { out += "[\(index)]" } else { out += out.isEmpty ? key.stringValue : ".\(key.stringValue)" }
         }
         return out.isEmpty ? "(top level)" : out
+    }
+}
+
+extension LedgerCoding {
+    /// The generation written in a ledger file, read from its first lines without decoding it all.
+    static func generation(ofFileAt url: URL) throws -> Int {
+        try headerNumber("generation", url) ?? 0
+    }
+
+    static func schemaVersion(ofFileAt url: URL) throws -> Int {
+        try headerNumber("schemaVersion", url) ?? 0
+    }
+
+    private static func headerNumber(_ key: String, _ url: URL) throws -> Int? {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw LedgerError.unreadable(path: url.path, reason: "cannot open") }
+        defer { try? handle.close() }
+        let head = String(decoding: handle.readData(ofLength: 512), as: UTF8.self)
+        guard let range = head.range(of: "\"\(key)\":") else { return nil }
+        return Int(head[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber })
     }
 }

@@ -32,6 +32,15 @@ enum DetailPane {
         } else {
             add("Note: none yet (e to write why)", .faint)
         }
+        let changes = state.ledger.history(of: recommendation.id)
+        if changes.count > 0 {
+            lines.append(("", .plain))
+            add("History (\(changes.count) change\(changes.count == 1 ? "" : "s"), latest first):", .heading)
+            for change in changes.suffix(5).reversed() {
+                let when = Timestamp.iso(change.at).replacingOccurrences(of: "T", with: " ").dropLast(4)
+                add("\(when) \(change.by): \(change.summary)", .faint, indent: "  ")
+            }
+        }
         if let notice = state.ledger.notice {
             lines.append(("", .plain))
             add(notice, .faint)

@@ -3,7 +3,7 @@ public enum Command: Equatable, Sendable {
     // Browsing the list
     case moveDown, moveUp, pageDown, pageUp, top, bottom, detailDown, detailUp
     case decide(StatusChoice)
-    case editNote, pickState, cycleStatusFilter, clearFilters, openExport, showHelp, quit
+    case editNote, pickState, cycleStatusFilter, clearFilters, openExport, showHelp, quit, undo, redo
     // The State picker and the note editor
     case fieldAccept, fieldCancel, fieldUp, fieldDown, fieldLeft, fieldRight, fieldHome, fieldEnd, fieldBackspace, fieldDelete
     // The export menu
@@ -49,10 +49,12 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("a")], command: .decide(.accepted), mode: .browse, help: "accept (will support), then next", footer: "accept"),
         KeyBinding(keys: [.char("c")], command: .decide(.underConsideration), mode: .browse, help: "under consideration, then next", footer: "consider"),
         KeyBinding(keys: [.char("r")], command: .decide(.rejected), mode: .browse, help: "reject (will note), then next", footer: "reject"),
-        KeyBinding(keys: [.char("x")], command: .decide(.clear), mode: .browse, help: "clear the decision", footer: "clear"),
-        KeyBinding(keys: [.char("e")], command: .editNote, mode: .browse, help: "edit the note (why)", footer: "note"),
         KeyBinding(keys: [.char("s"), .char("f")], command: .pickState, mode: .browse, help: "filter by recommending State", footer: "State"),
         KeyBinding(keys: [.char("d")], command: .cycleStatusFilter, mode: .browse, help: "filter by decision (again for the next: undecided, accepted, …)", footer: "decision"),
+        KeyBinding(keys: [.char("x")], command: .decide(.clear), mode: .browse, help: "clear the decision", footer: "clear"),
+        KeyBinding(keys: [.char("u")], command: .undo, mode: .browse, help: "undo the last change (also after a restart)", footer: "undo"),
+        KeyBinding(keys: [.ctrl("r")], command: .redo, mode: .browse, help: "redo what was undone", footer: nil),
+        KeyBinding(keys: [.char("e")], command: .editNote, mode: .browse, help: "edit the note (why)", footer: "note"),
         KeyBinding(keys: [.escape], command: .clearFilters, mode: .browse, help: "clear all filters", footer: nil),
         KeyBinding(keys: [.char("E")], command: .openExport, mode: .browse, help: "export the decision lists", footer: "export"),
         KeyBinding(keys: [.char("?")], command: .showHelp, mode: .browse, help: "this help", footer: "help"),

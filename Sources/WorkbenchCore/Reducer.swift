@@ -67,8 +67,14 @@ public enum Workbench {
         case .bottom: state.moveCursor(to: state.visible.count - 1)
         case .detailDown: state.detailScroll += 1
         case .detailUp: state.detailScroll = max(0, state.detailScroll - 1)
-        case .decide(let choice): return decide(choice, &state, now: now)
+        case .decide(let choice):
+            guard state.mayWrite() else { return [] }
+            return decide(choice, &state, now: now)
+        case .undo, .redo:
+            guard state.mayWrite() else { return [] }
+            return undoOrRedo(command == .undo, &state, now: now)
         case .editNote:
+            guard state.mayWrite() else { return [] }
             guard let selected = state.selected else { return nothingSelected(&state) }
             state.mode = .noteEditor(LineEditor(recommendationID: selected.id, text: state.ledger.record(for: selected.id)?.note ?? ""))
         case .pickState:
@@ -113,6 +119,19 @@ public enum Workbench {
         return changed ? [.save] : []
     }
 
+    static func undoOrRedo(_ isUndo: Bool, _ state: inout WorkbenchState, now: Date) -> [Effect] {
+        let ids = (try? isUndo ? state.ledger.undo(by: state.analyst, at: now) : state.ledger.redo(by: state.analyst, at: now)) ?? []
+        guard let first = ids.first else {
+            state.message = .init(isUndo ? "Nothing to undo" : "Nothing to redo")
+            return []
+        }
+        let current = state.selectedPosition
+        state.refilter(preferring: state.ledger.indexByID[first] ?? current ?? 0)
+        let what = ids.count == 1 ? first : "\(ids.count) recommendations"
+        state.message = .init("\(isUndo ? "Undid" : "Redid") the change to \(what)")
+        return [.save]
+    }
+
     static func exportMenu(_ command: Command?, _ state: inout WorkbenchState) -> [Effect] {
         switch command {
         case .export(let choice):
@@ -139,6 +158,13 @@ public enum Workbench {
 }
 
 extension WorkbenchState {
+    /// A read-only workbench says why instead of changing anything.
+    mutating func mayWrite() -> Bool {
+        guard let holder = readOnlyHolder else { return true }
+        message = .init("Read-only: the ledger is open in another upr (\(holder))", isError: true)
+        return false
+    }
+
     mutating func moveCursor(to index: Int) {
         cursor = max(0, min(index, visible.count - 1))
         detailScroll = 0

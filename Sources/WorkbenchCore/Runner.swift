@@ -108,7 +108,8 @@ public final class LedgerEffects: WorkbenchEffects {
 
     public init(store: LedgerStore) { self.store = store }
 
-    public func save(_ ledger: Ledger) throws { try store.save(ledger) }
+    /// Appends the new changes to the journal and fsyncs: constant time whatever the ledger's size.
+    public func save(_ ledger: Ledger) throws { try store.record(ledger) }
 
     public func export(_ ledger: Ledger, format: ExportFormat, positions: [Int], now: Date) throws -> String {
         let text = try DecisionExport.render(ledger, format: format, positions: positions)

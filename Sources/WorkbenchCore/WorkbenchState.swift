@@ -46,6 +46,8 @@ public struct WorkbenchState: Equatable, Sendable {
     /// Set while changes could not be written; they stay in memory and the runner retries.
     public internal(set) var unsavedError: String?
     public internal(set) var quitConfirmPending = false
+    /// Who holds the ledger when this workbench opened it read-only; nil when it may write.
+    public var readOnlyHolder: String?
     public internal(set) var size: Size
     /// Every recommending State with its count, built once.
     public let allStates: [StateCount]

@@ -41,12 +41,13 @@ struct DecideCommand: ParsableCommand {
             throw fail("no recommendation with ID \(unknown.joined(separator: ", ")) in \(options.url.path); nothing was recorded.")
         }
         let now = Date()
+        let group = ledger.nextGroup  // one step for undo, however many IDs
         for id in normalized {
-            try ledger.decide(id, status.status, by: options.analystName, at: now)
-            if let note { try ledger.annotate(id, note: note, by: options.analystName, at: now) }
+            try ledger.decide(id, status.status, by: options.analystName, at: now, group: group)
+            if let note { try ledger.annotate(id, note: note, by: options.analystName, at: now, group: group) }
         }
         do {
-            try store.save(ledger)
+            try store.record(ledger)
         } catch {
             throw fail("\(error)")
         }

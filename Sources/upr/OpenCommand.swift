@@ -20,7 +20,7 @@ struct OpenCommand: ParsableCommand {
         }
         let store: LedgerStore, created: Bool
         do {
-            (store, created) = try LedgerStore.open(options.url, analyst: options.analystName, seed: Sample.ledger)
+            (store, created) = try LedgerStore.open(options.url, analyst: options.analystName, seed: Sample.ledger, readOnlyIfLocked: true)
         } catch {
             throw fail("\(error)")
         }
@@ -33,8 +33,13 @@ struct OpenCommand: ParsableCommand {
             throw fail("\(error)", code: 2)
         }
         var state = WorkbenchState(ledger: store.saved, analyst: options.analystName, ledgerName: options.url.lastPathComponent, size: terminal.size)
+        state.readOnlyHolder = store.heldBy
         if created {
             state.message = .init("New ledger \(options.url.lastPathComponent) started from the embedded illustrative sample. ? for help")
+        } else if let holder = store.heldBy {
+            state.message = .init("READ-ONLY: \(options.url.lastPathComponent) is open in another upr (\(holder)). You can read and export, not decide.", isError: true)
+        } else if !store.notes.isEmpty {
+            state.message = .init(store.notes.joined(separator: " · "))
         }
         let traced = FirstScreenTrace(terminal, path: ProcessInfo.processInfo.environment["UPR_TRACE_FIRST_SCREEN"])
         let runner = WorkbenchRunner(state: state, terminal: traced, effects: LedgerEffects(store: store))
@@ -46,7 +51,11 @@ struct OpenCommand: ParsableCommand {
         if let unsaved = runner.state.unsavedError {
             throw fail("the last changes could NOT be saved to \(options.url.path): \(unsaved)")
         }
-        print("Ledger \(options.url.path): \(summary). Every decision is saved.")
+        if store.isReadOnly {
+            print("Ledger \(options.url.path) (read-only): \(summary).")
+        } else {
+            print("Ledger \(options.url.path): \(summary). Every decision is saved.")
+        }
         if case .signal(let number) = ending {
             throw ExitCode(128 + number)
         }

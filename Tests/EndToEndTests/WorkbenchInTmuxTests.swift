@@ -115,7 +115,7 @@ final class WorkbenchInTmuxTests: XCTestCase {
     }
 
     func testExportFromInsideTheWorkbenchWritesBesideTheLedger() throws {
-        let tmux = try TmuxSession(upr, in: folder)
+        let tmux = try TmuxSession(upr, in: folder, width: 220)
         try tmux.waitFor("UPR Workbench")
         try tmux.press("a", "a", "E")
         try tmux.waitFor("addendum draft")
@@ -143,18 +143,26 @@ final class WorkbenchInTmuxTests: XCTestCase {
         try tmux.waitFor("UPR-EXIT=0")
     }
 
-    func testASecondWorkbenchOnTheSameLedgerIsRefusedWithWhoHoldsIt() throws {
+    /// A second workbench opens read-only with a banner naming who holds the ledger; a script is refused.
+    func testASecondWorkbenchOnTheSameLedgerIsReadOnlyAndSaysWhoHoldsIt() throws {
         let first = try TmuxSession("\(upr) --analyst lan", in: folder)
         try first.waitFor("UPR Workbench")
-        let second = try TmuxSession("\(upr) --analyst minh", in: folder)
-        let screen = try second.waitFor("UPR-EXIT=1")
+        let second = try TmuxSession("\(upr) --analyst minh", in: folder, width: 160)
+        let screen = try second.waitFor("READ-ONLY")
         XCTAssertTrue(screen.contains("is open in another upr (lan on"), screen)
-        XCTAssertFalse(try second.alternateScreenOn())
+        try second.press("a")
+        try second.waitFor("Read-only: the ledger is open in another upr")
+        XCTAssertTrue(try second.screen().contains("All 320: ✓0 ?0 ✗0 ·320"))
+        try second.press("q")
+        try second.waitFor("UPR-EXIT=0")
         let decide = try UPRBinary.run(["decide", "accepted", "140.1"], in: folder)
         XCTAssertEqual(decide.status, 1)
         XCTAssertTrue(decide.stderr.contains("is open in another upr"), decide.stderr)
+        try first.press("a")
+        try first.waitFor("✓1")
         try first.press("q")
         try first.waitFor("UPR-EXIT=0")
+        XCTAssertEqual(try LedgerStore.read(ledgerURL).decisions.count, 1)
     }
 
     func testACorruptLedgerIsNamedWithItsPlaceAndLeftUntouched() throws {

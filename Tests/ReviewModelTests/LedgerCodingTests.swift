@@ -21,35 +21,37 @@ final class LedgerCodingTests: XCTestCase {
         let text = String(decoding: try LedgerCoding.encode(ledger), as: UTF8.self)
         let lines = text.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.first, "{")
-        XCTAssertEqual(lines[1], "  \"schemaVersion\": 1,")
+        XCTAssertEqual(lines[1], "  \"schemaVersion\": 2,")
+        XCTAssertEqual(lines[2], "  \"generation\": 0,")
         XCTAssertEqual(lines.filter { $0.hasPrefix("    {\"id\":") }.count, 6)
         let decisionLines = lines.filter { $0.hasPrefix("    \"140.") }
         XCTAssertEqual(decisionLines, [
             "    \"140.2\": {\"at\":\"2026-09-21T14:13:20Z\",\"by\":\"lan\",\"decision\":\"underConsideration\",\"note\":\"\"},",
             "    \"140.10\": {\"at\":\"2026-09-21T14:13:20Z\",\"by\":\"lan\",\"decision\":\"accepted\",\"note\":\"\"}",
         ])
+        XCTAssertEqual(lines.filter { $0.hasPrefix("    {\"after\":") }.count, 2, "one history line per change")
         XCTAssertEqual(try LedgerCoding.encode(ledger), try LedgerCoding.encode(ledger), "stable output")
     }
 
     func testNewerSchemaIsRefusedBeforeItsFieldsAreJudged() {
         let data = Data(#"{"schemaVersion": 7, "somethingNew": true}"#.utf8)
         XCTAssertThrowsError(try LedgerCoding.decode(data, path: "/tmp/l.json")) { error in
-            XCTAssertEqual(error as? LedgerError, .newerSchema(path: "/tmp/l.json", found: 7, supported: 1))
+            XCTAssertEqual(error as? LedgerError, .newerSchema(path: "/tmp/l.json", found: 7, supported: 2))
             XCTAssertTrue("\(error)".contains("/tmp/l.json"))
         }
     }
 
     func testSyntaxErrorNamesLineAndColumn() throws {
         var text = String(decoding: try LedgerCoding.encode(Fixtures.ledger()), as: UTF8.self)
-        // Break line 5 (the second recommendation) by removing its closing brace.
+        // Break line 7 (the second recommendation) by removing its closing brace.
         var lines = text.components(separatedBy: "\n")
-        lines[4] = String(lines[4].dropLast(2)) + ","
+        lines[6] = String(lines[6].dropLast(2)) + ","
         text = lines.joined(separator: "\n")
         XCTAssertThrowsError(try LedgerCoding.decode(Data(text.utf8), path: "l.json")) { error in
             guard case .syntax(let path, let line, _, _)? = error as? LedgerError else { return XCTFail("\(error)") }
             XCTAssertEqual(path, "l.json")
-            XCTAssertEqual(line, 6)
-            XCTAssertTrue("\(error)".hasPrefix("The ledger l.json:6:"), "\(error)")
+            XCTAssertEqual(line, 8)
+            XCTAssertTrue("\(error)".hasPrefix("The ledger l.json:8:"), "\(error)")
         }
     }
 

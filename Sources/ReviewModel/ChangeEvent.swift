@@ -1,0 +1,39 @@
+import Foundation
+
+/// One change of one recommendation's record: who, when, from what to what. The ledger keeps every
+/// one (its history); the journal holds those not yet folded into the ledger file. Changes made
+/// together (a bulk decision, an undo) share a group, and undo and redo work on whole groups.
+public struct ChangeEvent: Codable, Equatable, Sendable {
+    public enum Kind: String, Codable, Sendable { case change, undo, redo }
+
+    public var group: Int
+    public var kind: Kind
+    public var id: String
+    public var before: DecisionRecord?
+    public var after: DecisionRecord?
+    public var by: String
+    public var at: Date
+
+    public init(group: Int, kind: Kind = .change, id: String, before: DecisionRecord?, after: DecisionRecord?, by: String, at: Date) {
+        self.group = group
+        self.kind = kind
+        self.id = id
+        self.before = before
+        self.after = after
+        self.by = by
+        self.at = Timestamp.wholeSeconds(at)
+    }
+
+    /// `undecided → accepted`, `accepted (note changed)`.
+    public var summary: String {
+        let from = before?.decision?.label ?? "undecided", to = after?.decision?.label ?? "undecided"
+        var text = from == to ? to : "\(from) → \(to)"
+        if (before?.note ?? "") != (after?.note ?? "") { text += (after?.note ?? "").isEmpty ? " (note removed)" : " (note: \(after!.note))" }
+        switch kind {
+        case .change: break
+        case .undo: text += " [undo]"
+        case .redo: text += " [redo]"
+        }
+        return text
+    }
+}

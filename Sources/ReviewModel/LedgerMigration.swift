@@ -1,0 +1,36 @@
+import Foundation
+
+/// Older ledger files, brought to the current schema by pure functions, one step per version.
+/// The store backs the old file up before it saves the migrated one.
+enum LedgerMigration {
+    static func ledger(from contents: LedgerCoding.Contents) throws -> Ledger {
+        var contents = contents
+        while contents.schemaVersion < Ledger.currentSchemaVersion {
+            contents = try step(contents)
+        }
+        return try Ledger(
+            schemaVersion: contents.schemaVersion, notice: contents.notice, document: contents.document,
+            recommendations: contents.recommendations, decisions: contents.decisions ?? [:],
+            generation: contents.generation ?? 0, history: contents.history ?? [])
+    }
+
+    static func step(_ contents: LedgerCoding.Contents) throws -> LedgerCoding.Contents {
+        var next = contents
+        switch contents.schemaVersion {
+        case 1:
+            // Version 2 adds the generation and the history. The decisions of version 1 become the
+            // history's first entries, so that "who decided this" still has an answer.
+            next.schemaVersion = 2
+            next.generation = 0
+            var group = 0
+            next.history = contents.recommendations.compactMap { recommendation in
+                guard let record = contents.decisions?[recommendation.id] else { return nil }
+                group += 1
+                return ChangeEvent(group: group, id: recommendation.id, before: nil, after: record, by: record.by, at: record.at)
+            }
+        default:
+            throw LedgerError.unreadable(path: "", reason: "no migration from schemaVersion \(contents.schemaVersion)")
+        }
+        return next
+    }
+}
