@@ -43,7 +43,7 @@ extension Ledger {
         for event in undone.reversed() {
             try apply(ChangeEvent(group: group, kind: .redo, id: event.id, before: decisions[event.id], after: event.before, by: analyst, at: date))
         }
-        return undone.map(\.id)
+        return undone.reversed().map(\.id)
     }
 
     /// The latest run of events of a group with one of the kinds, in the order they were made.
