@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import ReviewModel
+
+/// For the kill loop (Tests/EndToEndTests/KillLoopTests, Scripts/kill-loop.sh): makes decisions as
+/// fast as it can, each through the same journal as the workbench, and reports each one on
+/// standard output only after it is durable. Hidden from help: not for analysts.
+struct KillTargetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "kill-target", shouldDisplay: false)
+
+    @OptionGroup var options: LedgerOptions
+
+    @Option(help: "Index of the first step.") var start = 0
+    @Option(help: "Steps to make.") var count = 100_000
+    @Option(help: "Fold the journal every N changes.") var foldEvery = 7
+
+    /// Step i decides recommendation i mod n, cycling through the statuses on each pass.
+    static func step(_ index: Int, ids: [String]) -> (id: String, status: DecisionStatus?) {
+        let statuses: [DecisionStatus?] = [.accepted, .rejected, .underConsideration, nil]
+        return (ids[index % ids.count], statuses[(index / ids.count + index) % statuses.count])
+    }
+
+    func run() throws {
+        let store = try LedgerStore.open(options.url, analyst: "kill-target").store
+        store.foldEvery = foldEvery
+        var ledger = store.saved
+        let ids = ledger.recommendations.map(\.id)
+        for index in start..<(start + count) {
+            let step = Self.step(index, ids: ids)
+            try ledger.decide(step.id, step.status, by: "kill-target", at: Date())
+            try store.record(ledger)
+            // Unbuffered: the line is out as soon as the decision is durable.
+            FileHandle.standardOutput.write(Data("saved \(index)\n".utf8))
+        }
+        store.close()
+    }
+}
