@@ -37,7 +37,8 @@ enum DetailPane {
             lines.append(("", .plain))
             add("History (\(changes.count) change\(changes.count == 1 ? "" : "s"), latest first):", .heading)
             for change in changes.suffix(5).reversed() {
-                let when = Timestamp.iso(change.at).replacingOccurrences(of: "T", with: " ").dropLast(4)
+                // `11-29 14:57`: the year goes without saying during one review.
+                let when = Timestamp.iso(change.at).dropFirst(5).replacingOccurrences(of: "T", with: " ").dropLast(4)
                 add("\(when) \(change.by): \(change.summary)", .faint, indent: "  ")
             }
         }

@@ -31,7 +31,7 @@ struct DecideCommand: ParsableCommand {
         do {
             store = try LedgerStore.open(options.url, analyst: options.analystName).store
         } catch {
-            throw fail("\(error)")
+            throw failOpening(error, options.url)
         }
         defer { store.close() }
         var ledger = store.saved

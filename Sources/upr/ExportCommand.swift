@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
             let ledger = try LedgerStore.read(options.url)
             text = try DecisionExport.render(ledger, format: format, status: status)
         } catch {
-            throw fail("\(error)")
+            throw failOpening(error, options.url)
         }
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))

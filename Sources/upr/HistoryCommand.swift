@@ -19,7 +19,7 @@ struct HistoryCommand: ParsableCommand {
         do {
             ledger = try LedgerStore.read(options.url)
         } catch {
-            throw fail("\(error)")
+            throw failOpening(error, options.url)
         }
         let wanted = Set(ids.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
         if let unknown = wanted.first(where: { !ledger.contains($0) }) {

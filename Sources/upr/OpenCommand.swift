@@ -22,7 +22,7 @@ struct OpenCommand: ParsableCommand {
         do {
             (store, created) = try LedgerStore.open(options.url, analyst: options.analystName, seed: Sample.ledger, readOnlyIfLocked: true)
         } catch {
-            throw fail("\(error)")
+            throw failOpening(error, options.url)
         }
         defer { store.close() }
 

@@ -15,7 +15,7 @@ struct StatsCommand: ParsableCommand {
         do {
             ledger = try LedgerStore.read(options.url)
         } catch {
-            throw fail("\(error)")
+            throw failOpening(error, options.url)
         }
         let counts = ledger.counts
         func line(_ label: String, _ value: Int) -> String {

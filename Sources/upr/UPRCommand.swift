@@ -11,7 +11,7 @@ struct UPR: ParsableCommand {
         With no subcommand, opens the workbench on the ledger (upr-ledger.json in the current \
         folder); where there is none yet, starts one from the embedded illustrative sample.
         """,
-        subcommands: [OpenCommand.self, InitCommand.self, DecideCommand.self, HistoryCommand.self, ExportCommand.self, StatsCommand.self, KillTargetCommand.self],
+        subcommands: [OpenCommand.self, InitCommand.self, DecideCommand.self, HistoryCommand.self, ExportCommand.self, StatsCommand.self, RecoverCommand.self, KillTargetCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }
@@ -28,8 +28,14 @@ struct LedgerOptions: ParsableArguments {
     var analystName: String { Analyst.current(analyst) }
 }
 
-/// Prints a clear message (no stack, no Swift error dump) and exits non-zero.
-func fail(_ message: String, code: Int32 = 1) -> ExitCode {
+/// Prints a clear message (no stack, no Swift error dump) and exits non-zero. Where a ledger does not
+/// open and a backup or journal exists, says how to recover.
+func fail(_ message: String, code: Int32 = 1, ledger: URL? = nil) -> ExitCode {
+    var message = message
+    if let ledger, FileManager.default.fileExists(atPath: LedgerStore.backupURL(for: ledger).path)
+        || FileManager.default.fileExists(atPath: LedgerJournal.url(for: ledger).path) {
+        message += "\nTo restore it from \(ledger.lastPathComponent).bak and its journal (the damaged file is kept): upr recover --ledger \(ledger.path)"
+    }
     FileHandle.standardError.write(Data("upr: \(message)\n".utf8))
     return ExitCode(code)
 }
@@ -40,3 +46,11 @@ extension StatusSelection: ExpressibleByArgument {
 }
 
 extension ExportFormat: ExpressibleByArgument {}
+
+/// A ledger that did not open: the message, and how to recover where the file is damaged.
+func failOpening(_ error: Error, _ ledger: URL) -> ExitCode {
+    switch error as? LedgerError {
+    case .syntax?, .invalidField?, .unreadable?: fail("\(error)", ledger: ledger)
+    default: fail("\(error)")
+    }
+}

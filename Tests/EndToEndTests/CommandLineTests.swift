@@ -67,4 +67,35 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(newer.stderr.contains("schemaVersion 9, newer than this upr understands"), newer.stderr)
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("new.json"), encoding: .utf8), #"{"schemaVersion": 9}"#)
     }
+
+    func testHistoryShowsWhoChangedWhatAndWhen() throws {
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["decide", "under-consideration", "140.5", "--analyst", "lan"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["decide", "accepted", "140.5", "--analyst", "minh", "--note", "MOJ agrees"], in: folder).status, 0)
+        let history = try UPRBinary.run(["history", "140.5"], in: folder)
+        let lines = history.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 3, history.stdout)
+        XCTAssertTrue(lines[0].contains("140.5  lan  undecided → under consideration"), history.stdout)
+        XCTAssertTrue(lines[1].contains("140.5  minh  under consideration → accepted"), history.stdout)
+        XCTAssertTrue(lines[2].contains("minh  accepted (note: MOJ agrees)"), history.stdout)
+    }
+
+    func testADamagedLedgerPointsToRecoverAndRecoverKeepsTheDamagedFile() throws {
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["decide", "accepted", "140.1", "140.2"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["decide", "rejected", "140.3"], in: folder).status, 0)
+        let url = folder.appendingPathComponent("upr-ledger.json")
+        let damaged = String(try String(contentsOf: url, encoding: .utf8).prefix(5000))
+        try Data(damaged.utf8).write(to: url)
+        let stats = try UPRBinary.run(["stats"], in: folder)
+        XCTAssertEqual(stats.status, 1)
+        XCTAssertTrue(stats.stderr.contains("upr recover --ledger"), stats.stderr)
+        let recover = try UPRBinary.run(["recover"], in: folder)
+        XCTAssertEqual(recover.status, 0, recover.stderr)
+        XCTAssertTrue(recover.stdout.contains("from upr-ledger.json.bak"), recover.stdout)
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: folder.path).contains { $0.hasPrefix("upr-ledger.json.broken-") })
+        // The .bak is the ledger before the last fold: the first decision survives.
+        XCTAssertEqual(try LedgerStore.read(url).status(of: "140.1"), .accepted)
+        XCTAssertEqual(try UPRBinary.run(["stats"], in: folder).status, 0)
+    }
 }

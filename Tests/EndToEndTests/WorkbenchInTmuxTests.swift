@@ -131,6 +131,29 @@ final class WorkbenchInTmuxTests: XCTestCase {
         try tmux.waitFor("UPR-EXIT=0")
     }
 
+    /// Undo works in the session and after a restart; the detail pane shows the history.
+    func testUndoAndRedoAcrossARestart() throws {
+        var tmux: TmuxSession? = try TmuxSession(upr, in: folder)
+        try tmux!.waitFor("UPR Workbench")
+        try tmux!.press("a", "r")
+        try tmux!.waitFor("✓1 ?0 ✗1")
+        try tmux!.press("u")
+        try tmux!.waitFor("Undid the change to 140.2")
+        try tmux!.press("q")
+        try tmux!.waitFor("UPR-EXIT=0")
+        tmux = try TmuxSession(upr, in: folder)
+        try tmux!.waitFor("✓1 ?0 ✗0")
+        try tmux!.press("u")
+        try tmux!.waitFor("Undid the change to 140.1")
+        try tmux!.press("C-r")
+        let screen = try tmux!.waitFor("Redid the change to 140.1")
+        XCTAssertTrue(screen.contains("History (3 changes, latest first):"), screen)
+        XCTAssertTrue(screen.contains("[redo]") && screen.contains("[undo]"), screen)
+        try tmux!.press("q")
+        try tmux!.waitFor("UPR-EXIT=0")
+        XCTAssertEqual(try LedgerStore.read(ledgerURL).decisions.count, 1)
+    }
+
     func testResizingAndATooSmallWindow() throws {
         let tmux = try TmuxSession(upr, in: folder)
         try tmux.waitFor("UPR Workbench")
