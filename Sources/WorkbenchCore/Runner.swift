@@ -48,13 +48,16 @@ public final class WorkbenchRunner {
             terminal.draw(Render.screen(state))
             let event = terminal.nextEvent()
             // Unsaved changes are retried before anything else happens.
-            retrySaveIfNeeded(force: event != .idle)
+            let recovered = retrySaveIfNeeded(force: event != .idle)
             var quit = false
             switch event {
             case .key(let key): quit = dispatch(.key(key))
             case .resize(let size): quit = dispatch(.resize(size))
             case .signal(let number): return .signal(number)
             case .idle: break
+            }
+            if recovered && (state.message == nil || event == .idle) {
+                state.message = .init("Saved: the changes kept in memory are now on disk")
             }
             if quit { return .quit }
         }
@@ -91,14 +94,15 @@ public final class WorkbenchRunner {
         }
     }
 
-    /// Unsaved changes are retried after every key, and every few seconds when idle.
-    private func retrySaveIfNeeded(force: Bool) {
-        guard state.unsavedError != nil else { return }
+    /// Unsaved changes are retried before every key, and every few seconds when idle. Returns
+    /// true when this retry saved them.
+    private func retrySaveIfNeeded(force: Bool) -> Bool {
+        guard state.unsavedError != nil else { return false }
         let now = clock()
-        guard force || now.timeIntervalSince(lastRetry) >= 3 else { return }
+        guard force || now.timeIntervalSince(lastRetry) >= 3 else { return false }
         lastRetry = now
         _ = dispatch(save())
-        if state.unsavedError == nil { state.message = .init("Saved: the changes kept in memory are now on disk") }
+        return state.unsavedError == nil
     }
 }
 
