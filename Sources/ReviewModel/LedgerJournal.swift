@@ -26,6 +26,11 @@ public final class LedgerJournal {
     /// warning; damage before the last line is refused with its line number.
     public func read() throws -> (entries: [(base: Int, event: ChangeEvent)], warning: String?) {
         guard let data = FileManager.default.contents(atPath: url.path), !data.isEmpty else { return ([], nil) }
+        return try LedgerJournal.parse(data, path: url.path)
+    }
+
+    /// Reads journal text; `path` names it in messages.
+    public static func parse(_ data: Data, path: String) throws -> (entries: [(base: Int, event: ChangeEvent)], warning: String?) {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         var entries: [(base: Int, event: ChangeEvent)] = []
@@ -34,13 +39,13 @@ public final class LedgerJournal {
             // Appends end with a newline and are fsynced before they are reported; a last line
             // without one was cut off by a crash and was never reported saved.
             if index == lines.count - 1 {
-                return (entries, "\(url.path):\(index + 1): the last change was cut off by a crash before it was saved; it was dropped")
+                return (entries, "\(path):\(index + 1): the last change was cut off by a crash before it was saved; it was dropped")
             }
             do {
                 let line = try decoder.decode(Line.self, from: Data(bytes))
                 entries.append((line.base, line.event))
             } catch {
-                throw LedgerError.syntax(path: url.path, line: index + 1, column: nil, reason: "a journal line is damaged: \(LedgerCoding.describe(error, data: Data(bytes), path: url.path))")
+                throw LedgerError.syntax(path: path, line: index + 1, column: nil, reason: "a journal line is damaged: \(LedgerCoding.describe(error, data: Data(bytes), path: path))")
             }
         }
         return (entries, nil)
