@@ -1,0 +1,142 @@
+import Foundation
+
+/// Reads the recommending States out of the text of one item.
+///
+/// An item is one or more clustered texts, each followed by its States in parentheses and a `;`
+/// (the last one by `.` or `;`):
+/// `Consider ratifying the Optional Protocol (Spain);Sign and ratify it (Portugal, Uruguay);` or
+/// `Ratify the Convention (Algeria) (Cabo Verde) (Venezuela (Bolivarian Republic of));`.
+/// A parenthesis is taken as a list of States only if every name in it looks like a State name
+/// (see `looksLikeStateName`), so that `(ICCPR) (Norway)` gives Norway alone and
+/// `(the Paris Principles)` stays in the text.
+enum RecommendingStates {
+    struct Parsed: Equatable {
+        /// The clustered texts, without their States' parentheses and without the closing `;` or `.`.
+        var texts: [String]
+        /// The States in order of appearance, each once.
+        var states: [String]
+        /// Text after the last parenthesis of States, which no State claims (empty when none).
+        var unattributed: String
+    }
+
+    static func parse(_ text: String) -> Parsed { parse(Array(text.utf8)) }
+
+    /// Parses the UTF-8 bytes of one item's running text (parentheses and punctuation are ASCII).
+    static func parse(_ c: [UInt8]) -> Parsed {
+        func isBlank(_ b: UInt8) -> Bool { ReportLines.isSpace(b) || b == 0x0A }
+        // Top-level parenthesised groups.
+        var groups: [(open: Int, close: Int)] = []
+        var depth = 0, open = 0
+        for i in c.indices {
+            if c[i] == 0x28 {
+                if depth == 0 { open = i }
+                depth += 1
+            } else if c[i] == 0x29, depth > 0 {
+                depth -= 1
+                if depth == 0 { groups.append((open, i)) }
+            }
+        }
+        let groupNames = groups.map { names(inGroup: c[($0.open + 1)..<$0.close]) }
+        let isStates = groupNames.map { !$0.isEmpty && $0.allSatisfy(looksLikeStateName) }
+
+        var texts: [String] = []
+        var states: [String] = []
+        var segmentStart = 0
+        for k in groups.indices where isStates[k] && groups[k].open >= segmentStart {
+            // What follows the group: another group (the run goes on), `;`, or the end of the item.
+            var j = groups[k].close + 1
+            while j < c.count, isBlank(c[j]) { j += 1 }
+            if j < c.count, c[j] == 0x28 { continue }
+            let restIsClosing = c[j...].allSatisfy { isBlank($0) || $0 == 0x3B || $0 == 0x2E }
+            guard j == c.count || c[j] == 0x3B || restIsClosing else { continue }
+            // Walk back over the adjacent groups that are States too.
+            var first = k
+            while first > 0, isStates[first - 1], groups[first - 1].open >= segmentStart,
+                  c[(groups[first - 1].close + 1)..<groups[first].open].allSatisfy(isBlank) {
+                first -= 1
+            }
+            let segment = tidy(c[segmentStart..<groups[first].open])
+            if !segment.isEmpty { texts.append(segment) }
+            for g in first...k {
+                for name in groupNames[g] where !states.contains(name) {
+                    states.append(name)
+                }
+            }
+            segmentStart = restIsClosing ? c.count : j + 1
+        }
+        let tail = segmentStart < c.count ? tidy(c[segmentStart...]) : ""
+        return Parsed(texts: texts, states: states, unattributed: tail)
+    }
+
+    /// Trims white space and the separating punctuation around one clustered text.
+    private static func tidy(_ s: ArraySlice<UInt8>) -> String {
+        var lo = s.startIndex, hi = s.endIndex
+        while lo < hi, ReportLines.isSpace(s[lo]) || s[lo] == 0x0A || s[lo] == 0x3B { lo += 1 }
+        while hi > lo, ReportLines.isSpace(s[hi - 1]) || s[hi - 1] == 0x0A || [0x3B, 0x2C, 0x2E].contains(s[hi - 1]) { hi -= 1 }
+        return ReportLines.string(s[lo..<hi])
+    }
+
+    /// The names in one parenthesis, split at commas outside nested parentheses:
+    /// `Portugal, Uruguay` → two names; `Venezuela (Bolivarian Republic of)` → one.
+    static func names(inGroup content: ArraySlice<UInt8>) -> [String] {
+        var parts: [String] = []
+        var start = content.startIndex
+        var depth = 0
+        for i in content.indices {
+            let b = content[i]
+            if b == 0x28 { depth += 1 } else if b == 0x29 { depth = max(0, depth - 1) }
+            if b == 0x2C, depth == 0 {
+                appendName(content[start..<i], to: &parts)
+                start = i + 1
+            }
+        }
+        appendName(content[start...], to: &parts)
+        return parts
+    }
+
+    private static func appendName(_ b: ArraySlice<UInt8>, to parts: inout [String]) {
+        var out: [UInt8] = []
+        ReportLines.appendCollapsed(b, to: &out)
+        if !out.isEmpty { parts.append(String(decoding: out, as: UTF8.self)) }
+    }
+
+    /// Words written in lower case inside State names: `Republic of Korea`, `Trinidad and Tobago`,
+    /// `Saint Vincent and the Grenadines`, `Côte d’Ivoire`.
+    private static let lowercaseWords: Set<String> = ["of", "the", "and", "da", "de", "du", "des", "del", "y", "et"]
+    /// Capitalised words that occur in the names of instruments and bodies but in no State's name.
+    private static let notInStateNames: Set<String> = [
+        "Act", "Action", "Agency", "Agenda", "Alliance", "Article", "Articles", "Assembly", "Bank", "Charter",
+        "Code", "Commission", "Commissioner", "Committee", "Compact", "Conference", "Constitution",
+        "Convention", "Conventions", "Council", "Court", "Decade", "Declaration", "Decree", "Forum",
+        "Framework", "Fund", "Goal", "Goals", "Government", "Group", "Guidelines", "High", "Initiative",
+        "Institution", "Law", "Laws", "Mechanism", "Ministry", "Nations", "Network", "Office", "Ombudsman",
+        "Organisation", "Organization", "Parliament", "Partnership", "Plan", "Platform", "Principles",
+        "Procedure", "Procedures", "Programme", "Program", "Protocol", "Protocols", "Rapporteur",
+        "Resolution", "Review", "Rules", "Special", "Statute", "Strategy", "Summit", "Target", "Targets",
+        "Treaty", "Union", "Working",
+    ]
+
+    /// Whether `name` can be the name of a State as Working Group reports spell them: it starts with a
+    /// capital letter, has no digit, is not an acronym (`ICCPR`, `NGOs`), has no lowercase word except
+    /// `of`, `the`, `and` (and the like) or `d’…`, and no word that only names instruments or bodies
+    /// (`Convention`, `Principles`, `Committee`…). It is a shape test: the list of States is applied later.
+    static func looksLikeStateName(_ name: String) -> Bool {
+        let scalars = name.unicodeScalars
+        guard let first = scalars.first, first.properties.isUppercase else { return false }
+        var upper = 0, lower = 0, spaces = 0
+        for u in scalars {
+            if u.properties.numericType != nil { return false }
+            if u.properties.isUppercase { upper += 1 } else if u.properties.isLowercase { lower += 1 } else if u == " " { spaces += 1 }
+        }
+        if spaces == 0, upper >= 2, upper >= lower { return false }
+        for w in scalars.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" }) {
+            guard let f = w.first else { continue }
+            let word = String(String.UnicodeScalarView(w))
+            if notInStateNames.contains(word) { return false }
+            if f.properties.isUppercase || lowercaseWords.contains(word) { continue }
+            if word.hasPrefix("d’") || word.hasPrefix("d'") { continue }
+            return false
+        }
+        return true
+    }
+}
