@@ -12,18 +12,52 @@ let folder = FileManager.default.temporaryDirectory.appendingPathComponent("upr-
 try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 let ledgerURL = folder.appendingPathComponent("bench-ledger.json")
 let (store, _) = try! LedgerStore.open(ledgerURL, analyst: "bench", seed: { sample })
+store.foldEvery = .max  // measure the journal append alone; folding is measured on its own
 let encoded = try! LedgerCoding.encode(sample)
 let now = Date(timeIntervalSince1970: 1_790_000_000)
 
 /// Keeps the optimiser from discarding a result.
 @inline(never) func blackHole<T>(_ value: T) { withExtendedLifetime(value) {} }
 
+/// The sample repeated with new IDs (paragraphs 1000, 1001, …) up to `count` recommendations.
+func scaledLedger(_ count: Int) throws -> Ledger {
+    var recommendations: [Recommendation] = []
+    recommendations.reserveCapacity(count)
+    var copy = 0
+    while recommendations.count < count {
+        for recommendation in sample.recommendations where recommendations.count < count {
+            var scaled = recommendation
+            scaled.id = "\(1000 + copy).\(recommendation.id.split(separator: ".").last!)"
+            recommendations.append(scaled)
+        }
+        copy += 1
+    }
+    return try Ledger(document: sample.document, recommendations: recommendations)
+}
+
+let bigURL = folder.appendingPathComponent("bench-ledger-42000.json")
+let big = try! scaledLedger(42_000)
+let (bigStore, _) = try! LedgerStore.open(bigURL, analyst: "bench", seed: { big })
+bigStore.foldEvery = .max  // measure the journal append alone; folding happens on quit
+
 var decisionCount = 0
-benchmark("decision durable: save of the 320-recommendation ledger (fsync)") {
+benchmark("full save (fold) of the 320-recommendation ledger") {
+    try store.fold()
+}
+
+var bigCount = 0
+benchmark("decision durable: journal append, 320-recommendation ledger") {
     var ledger = store.saved
     decisionCount += 1
-    try ledger.decide("140.\(decisionCount % 320 + 1)", decisionCount % 2 == 0 ? .accepted : .rejected, by: "bench", at: now)
-    try store.save(ledger)
+    try ledger.decide("140.\(decisionCount % 320 + 1)", (decisionCount + decisionCount / 320) % 2 == 0 ? .accepted : .rejected, by: "bench", at: now)
+    try store.record(ledger)
+}
+
+benchmark("decision durable: journal append, 42,000-recommendation ledger") {
+    var ledger = bigStore.saved
+    bigCount += 1
+    try ledger.decide(ledger.recommendations[bigCount % 42_000].id, (bigCount + bigCount / 42_000) % 2 == 0 ? .accepted : .rejected, by: "bench", at: now)
+    try bigStore.record(ledger)
 }
 
 benchmark("encode ledger (320)") {
@@ -53,4 +87,5 @@ benchmark("key a to state, save excluded (320)") {
 
 Benchmark.main()
 store.close()
+bigStore.close()
 try? FileManager.default.removeItem(at: folder)
