@@ -4,6 +4,7 @@ public enum Command: Equatable, Sendable {
     case moveDown, moveUp, pageDown, pageUp, top, bottom, detailDown, detailUp
     case decide(StatusChoice)
     case editNote, pickState, cycleStatusFilter, clearFilters, openExport, showHelp, quit, undo, redo
+    case toggleMark, markAllInView, clearMarks, nextUndecided, previousUndecided, cycleSort
     // The State picker and the note editor
     case fieldAccept, fieldCancel, fieldUp, fieldDown, fieldLeft, fieldRight, fieldHome, fieldEnd, fieldBackspace, fieldDelete
     // The export menu
@@ -40,10 +41,12 @@ public enum KeyBindings {
     public static let table: [KeyBinding] = [
         KeyBinding(keys: [.char("j"), .down], command: .moveDown, mode: .browse, help: "next recommendation", footer: nil),
         KeyBinding(keys: [.char("k"), .up], command: .moveUp, mode: .browse, help: "previous recommendation", footer: nil),
-        KeyBinding(keys: [.pageDown, .ctrl("f"), .char(" ")], command: .pageDown, mode: .browse, help: "page down", footer: nil),
+        KeyBinding(keys: [.pageDown, .ctrl("f")], command: .pageDown, mode: .browse, help: "page down", footer: nil),
         KeyBinding(keys: [.pageUp, .ctrl("b")], command: .pageUp, mode: .browse, help: "page up", footer: nil),
         KeyBinding(keys: [.char("g"), .home], command: .top, mode: .browse, help: "first recommendation", footer: nil),
         KeyBinding(keys: [.char("G"), .end], command: .bottom, mode: .browse, help: "last recommendation", footer: nil),
+        KeyBinding(keys: [.char("]")], command: .nextUndecided, mode: .browse, help: "next undecided recommendation", footer: nil),
+        KeyBinding(keys: [.char("[")], command: .previousUndecided, mode: .browse, help: "previous undecided recommendation", footer: nil),
         KeyBinding(keys: [.char("J")], command: .detailDown, mode: .browse, help: "scroll the detail pane down", footer: nil),
         KeyBinding(keys: [.char("K")], command: .detailUp, mode: .browse, help: "scroll the detail pane up", footer: nil),
         KeyBinding(keys: [.char("a")], command: .decide(.accepted), mode: .browse, help: "accept (will support), then next", footer: "accept"),
@@ -52,6 +55,10 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("s"), .char("f")], command: .pickState, mode: .browse, help: "filter by recommending State", footer: "State"),
         KeyBinding(keys: [.char("d")], command: .cycleStatusFilter, mode: .browse, help: "filter by decision (again for the next: undecided, accepted, …)", footer: "decision"),
         KeyBinding(keys: [.char("x")], command: .decide(.clear), mode: .browse, help: "clear the decision", footer: "clear"),
+        KeyBinding(keys: [.char(" ")], command: .toggleMark, mode: .browse, help: "mark or unmark, then next (a, c, r, x, e then act on all marked)", footer: "mark"),
+        KeyBinding(keys: [.char("*")], command: .markAllInView, mode: .browse, help: "mark every recommendation in view", footer: nil),
+        KeyBinding(keys: [.char("-")], command: .clearMarks, mode: .browse, help: "clear all marks", footer: nil),
+        KeyBinding(keys: [.char("o")], command: .cycleSort, mode: .browse, help: "sort by ID, State, decision or theme (again for the next)", footer: nil),
         KeyBinding(keys: [.char("u")], command: .undo, mode: .browse, help: "undo the last change (also after a restart)", footer: "undo"),
         KeyBinding(keys: [.ctrl("r")], command: .redo, mode: .browse, help: "redo what was undone", footer: nil),
         KeyBinding(keys: [.char("e")], command: .editNote, mode: .browse, help: "edit the note (why)", footer: "note"),

@@ -20,7 +20,8 @@ enum ListPane {
             let base: Style = isSelected ? .selected : .plain
             let limit = rect.column + rect.width
             if isSelected { screen.fill(row: row, from: rect.column, to: limit, style: base) }
-            screen.put(" " + recommendation.id, row: row, column: rect.column, style: base.with(bold: isSelected), limit: limit)
+            let isMarked = state.marked.contains(state.visible[index])
+            screen.put((isMarked ? "*" : " ") + recommendation.id, row: row, column: rect.column, style: base.with(bold: isSelected || isMarked), limit: limit)
             var x = rect.column + 1 + idWidth + 1
             let (mark, markStyle) = Render.marker(state.ledger.status(of: recommendation.id))
             screen.put(mark, row: row, column: x, style: isSelected ? base.with(bold: true) : markStyle, limit: limit)

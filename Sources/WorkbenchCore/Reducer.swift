@@ -85,6 +85,22 @@ public enum Workbench {
             state.setFilter(RecommendationFilter(state: state.filter.state, status: next))
         case .clearFilters:
             state.setFilter(RecommendationFilter())
+        case .toggleMark:
+            guard let position = state.selectedPosition else { return nothingSelected(&state) }
+            if state.marked.remove(position) == nil { state.marked.insert(position) }
+            state.moveCursor(to: state.cursor + 1)
+        case .markAllInView:
+            state.marked.formUnion(state.visible)
+            state.message = .init("\(state.marked.count) marked; a, c, r, x or e now act on all of them")
+        case .clearMarks:
+            state.message = .init(state.marked.isEmpty ? "No marks to clear" : "\(state.marked.count) marks cleared")
+            state.marked = []
+        case .nextUndecided, .previousUndecided:
+            state.jumpToUndecided(forward: command == .nextUndecided)
+        case .cycleSort:
+            state.sort = state.sort.next
+            state.refilter(preferring: state.selectedPosition ?? 0)
+            state.message = .init("Sorted by \(state.sort.rawValue)")
         case .openExport: state.mode = .exportMenu
         case .showHelp: state.mode = .help(scroll: 0)
         case .quit:
@@ -100,14 +116,15 @@ public enum Workbench {
     }
 
     static func decide(_ choice: StatusChoice, _ state: inout WorkbenchState, now: Date) -> [Effect] {
-        guard let position = state.selectedPosition else { return nothingSelected(&state) }
-        let id = state.ledger.recommendations[position].id
         let status: DecisionStatus? = switch choice {
         case .accepted: .accepted
         case .underConsideration: .underConsideration
         case .rejected: .rejected
         case .clear: nil
         }
+        if !state.marked.isEmpty { return decideMarked(status, &state, now: now) }
+        guard let position = state.selectedPosition else { return nothingSelected(&state) }
+        let id = state.ledger.recommendations[position].id
         let changed = state.ledger.status(of: id) != status
         if changed {
             try? state.ledger.decide(id, status, by: state.analyst, at: now)
@@ -117,6 +134,21 @@ public enum Workbench {
         state.refilter(preferring: advance ? state.visible[state.cursor + 1] : position)
         state.message = .init(status.map { "\(id) \($0.label)" } ?? "\(id) decision cleared")
         return changed ? [.save] : []
+    }
+
+    /// A decision on every marked recommendation: one change group, so one undo reverts it.
+    static func decideMarked(_ status: DecisionStatus?, _ state: inout WorkbenchState, now: Date) -> [Effect] {
+        let group = state.ledger.nextGroup
+        var changed = 0
+        for position in state.marked.sorted() {
+            let id = state.ledger.recommendations[position].id
+            if (try? state.ledger.decide(id, status, by: state.analyst, at: now, group: group)) != nil { changed += 1 }
+        }
+        let count = state.marked.count
+        state.marked = []
+        state.refilter(preferring: state.selectedPosition ?? 0)
+        state.message = .init("\(status?.label.capitalized ?? "Cleared"): \(count) marked recommendations (\(changed) changed); u undoes them together")
+        return changed > 0 ? [.save] : []
     }
 
     static func undoOrRedo(_ isUndo: Bool, _ state: inout WorkbenchState, now: Date) -> [Effect] {
@@ -190,13 +222,31 @@ extension WorkbenchState {
         }
     }
 
-    /// Recomputes the view and selects `preferred`, or the nearest recommendation after it.
+    /// Recomputes the view and selects `preferred`, or (in document order) the nearest
+    /// recommendation after it; in another order, the same row.
     mutating func refilter(preferring preferred: Int) {
-        visible = filter.positions(in: ledger)
-        let after = visible.partitioningIndex { $0 >= preferred }
+        visible = SortOrder.sorted(filter.positions(in: ledger), by: sort, in: ledger)
         let previousCursor = cursor
-        moveCursor(to: after < visible.count ? after : visible.count - 1)
+        if sort == .document {
+            let after = visible.partitioningIndex { $0 >= preferred }
+            moveCursor(to: after < visible.count ? after : visible.count - 1)
+        } else {
+            moveCursor(to: visible.firstIndex(of: preferred) ?? cursor)
+        }
         if cursor != previousCursor { detailScroll = 0 }
+    }
+
+    /// Moves to the next (or previous) undecided recommendation in view, wrapping around.
+    mutating func jumpToUndecided(forward: Bool) {
+        guard !visible.isEmpty else { return }
+        for step in 1...visible.count {
+            let index = (cursor + (forward ? step : -step) + visible.count * 2) % visible.count
+            if ledger.status(of: ledger.recommendations[visible[index]].id) == nil {
+                moveCursor(to: index)
+                return
+            }
+        }
+        message = .init("No undecided recommendation in view")
     }
 }
 

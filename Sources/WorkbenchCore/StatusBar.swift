@@ -13,12 +13,14 @@ enum StatusBar {
         let style: Style = alarm ? .alarm.with(reverse: true) : Style(reverse: true)
         screen.fill(row: row, style: style)
         let total = state.ledger.counts
-        var text = alarm ? " NOT SAVED │" : ""
-        text += " All \(total.total): \(counts(total)) "
-        text += "(accepted, under consideration, rejected, undecided)"
+        var text = (alarm ? " NOT SAVED │" : "") + " All \(total.total): \(counts(total))"
         if !state.filter.isEmpty {
-            text = (alarm ? " NOT SAVED │" : "") + " All \(total.total): \(counts(total))"
             text += " │ \(state.filter.summary): \(state.visible.count) shown \(counts(state.ledger.counts(of: state.visible)))"
+        }
+        if !state.marked.isEmpty { text += " │ \(state.marked.count) marked" }
+        if state.sort != .document { text += " │ by \(state.sort.rawValue)" }
+        if state.filter.isEmpty && state.marked.isEmpty && state.sort == .document {
+            text += " (accepted, under consideration, rejected, undecided)"
         }
         let position = state.visible.isEmpty ? "0/0" : "\(state.cursor + 1)/\(state.visible.count)"
         let positionWidth = DisplayText.width(of: position) + 1

@@ -34,6 +34,9 @@ public struct WorkbenchState: Equatable, Sendable {
     /// The ledger's file name, shown in the header.
     public var ledgerName: String
     public internal(set) var filter = RecommendationFilter()
+    /// Marked recommendations (positions); decisions and notes then apply to all of them.
+    public internal(set) var marked: Set<Int> = []
+    public internal(set) var sort: SortOrder = .document
     /// Positions (indices into `ledger.recommendations`) that pass the filter, in document order.
     public internal(set) var visible: [Int]
     /// Index into `visible` of the selected recommendation.
@@ -73,6 +76,13 @@ public struct WorkbenchState: Equatable, Sendable {
     /// The selected recommendation's position in the ledger, if the view is not empty.
     public var selectedPosition: Int? { visible.indices.contains(cursor) ? visible[cursor] : nil }
     public var selected: Recommendation? { selectedPosition.map { ledger.recommendations[$0] } }
+}
+
+/// The order of the list.
+public enum SortOrder: String, CaseIterable, Equatable, Sendable {
+    case document = "ID", state = "State", decision = "decision", theme = "theme"
+
+    var next: SortOrder { SortOrder.allCases[(SortOrder.allCases.firstIndex(of: self)! + 1) % SortOrder.allCases.count] }
 }
 
 /// The State picker: narrows as the user types; matches are positions in `allStates`.
