@@ -26,7 +26,7 @@ public enum ModeKind: String, CaseIterable, Sendable {
     case help = "Help"
 }
 
-public struct KeyBinding: Sendable {
+public struct KeyBinding: Equatable, Sendable {
     public var keys: [Key]
     public var command: Command
     public var mode: ModeKind
@@ -35,8 +35,8 @@ public struct KeyBinding: Sendable {
     public var footer: String?
 }
 
-/// The one table of key bindings. Dispatch, the `?` help screen and the footer all read it, so
-/// help can never drift from the keys.
+/// The one table of default key bindings. Dispatch, the `?` help screen and the footer all read
+/// it (through `KeyMap`, which applies the user's configuration), so help never drifts from the keys.
 public enum KeyBindings {
     public static let table: [KeyBinding] = [
         KeyBinding(keys: [.char("j"), .down], command: .moveDown, mode: .browse, help: "next recommendation", footer: nil),
@@ -93,36 +93,51 @@ public enum KeyBindings {
         KeyBinding(keys: [.escape, .char("q"), .char("?"), .enter, .ctrl("c")], command: .closeHelp, mode: .help, help: "close the help", footer: "close"),
     ]
 
-    /// Lookup built once from the table.
-    static let byModeAndKey: [ModeKind: [Key: Command]] = {
-        var lookup: [ModeKind: [Key: Command]] = [:]
-        for binding in table {
-            for key in binding.keys where lookup[binding.mode]?[key] == nil {
-                lookup[binding.mode, default: [:]][key] = binding.command
-            }
+    /// The name a command has in the key configuration file.
+    public static func name(of command: Command, in mode: ModeKind) -> String {
+        switch command {
+        case .moveDown: "down"
+        case .moveUp: "up"
+        case .pageDown: "page-down"
+        case .pageUp: "page-up"
+        case .top: "first"
+        case .bottom: "last"
+        case .detailDown: mode == .help ? "down" : "detail-down"
+        case .detailUp: mode == .help ? "up" : "detail-up"
+        case .decide(.accepted): "accept"
+        case .decide(.underConsideration): "consider"
+        case .decide(.rejected): "reject"
+        case .decide(.clear): "clear"
+        case .editNote: "note"
+        case .pickState: "pick-state"
+        case .cycleStatusFilter: "decision-filter"
+        case .clearFilters: "clear-filters"
+        case .openExport: "export"
+        case .showHelp: "help"
+        case .quit: "quit"
+        case .undo: "undo"
+        case .redo: "redo"
+        case .toggleMark: "mark"
+        case .markAllInView: "mark-all"
+        case .clearMarks: "clear-marks"
+        case .nextUndecided: "next-undecided"
+        case .previousUndecided: "previous-undecided"
+        case .cycleSort: "sort"
+        case .fieldAccept: mode == .noteEditor ? "save" : "choose"
+        case .fieldCancel: "cancel"
+        case .fieldUp: "previous"
+        case .fieldDown: "next"
+        case .fieldLeft: "left"
+        case .fieldRight: "right"
+        case .fieldHome: "home"
+        case .fieldEnd: "end"
+        case .fieldBackspace: "backspace"
+        case .fieldDelete: "delete"
+        case .export(.ids): "ids"
+        case .export(.csv): "csv"
+        case .export(.json): "json"
+        case .export(.addendum): "addendum"
+        case .closeHelp: "close"
         }
-        return lookup
-    }()
-
-    public static func command(for key: Key, in mode: ModeKind) -> Command? {
-        byModeAndKey[mode]?[key]
-    }
-
-    public static func bindings(in mode: ModeKind) -> [KeyBinding] {
-        table.filter { $0.mode == mode }
-    }
-
-    /// `a accept  c consider …  ? help  q quit` for the footer of a mode, fitted to `width`:
-    /// the last two items (help, quit or cancel) always stay; others are left out from the end.
-    public static func footer(for mode: ModeKind, width: Int = .max) -> String {
-        let items = bindings(in: mode).compactMap { binding in binding.footer.map { "\(binding.keys[0].name) \($0)" } }
-        let kept = Array(items.suffix(2))
-        var chosen: [String] = []
-        for item in items.dropLast(kept.count) {
-            let candidate = chosen + [item] + kept
-            if DisplayText.width(of: candidate.joined(separator: "  ")) > width { break }
-            chosen.append(item)
-        }
-        return (chosen + kept).joined(separator: "  ")
     }
 }

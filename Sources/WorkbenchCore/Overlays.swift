@@ -43,7 +43,7 @@ enum Overlays {
     }
 
     static func exportMenu(_ state: WorkbenchState, _ screen: inout ScreenBuffer) {
-        let bindings = KeyBindings.bindings(in: .exportMenu)
+        let bindings = state.keys.bindings(in: .exportMenu)
         let box = box("Export", width: 70, height: bindings.count + 4, &screen)
         screen.put("\(state.visible.count) recommendations in view. Files go beside the ledger.",
                    row: box.row + 1, column: box.column + 2, style: .faint, limit: box.innerLimit)
@@ -54,11 +54,11 @@ enum Overlays {
     }
 
     /// Generated from the binding table, mode by mode.
-    static func helpLines() -> [(String, Style)] {
-        var lines: [(String, Style)] = [("Keys (from the binding table in force)", .heading), ("", .plain)]
+    static func helpLines(_ keys: KeyMap) -> [(String, Style)] {
+        var lines: [(String, Style)] = [("Keys in force (defaults, with your keys file applied)", .heading), ("", .plain)]
         for mode in ModeKind.allCases {
             lines.append((mode.rawValue, .heading))
-            for binding in KeyBindings.bindings(in: mode) {
+            for binding in keys.bindings(in: mode) {
                 let keys = binding.keys.map(\.name).joined(separator: " ")
                 let padded = keys + String(repeating: " ", count: max(1, 22 - DisplayText.width(of: keys)))
                 lines.append(("  " + padded + binding.help, .plain))
@@ -69,8 +69,8 @@ enum Overlays {
         return lines
     }
 
-    static func help(scroll: Int, _ layout: Layout, _ screen: inout ScreenBuffer) {
-        let lines = helpLines()
+    static func help(scroll: Int, _ keys: KeyMap, _ layout: Layout, _ screen: inout ScreenBuffer) {
+        let lines = helpLines(keys)
         let box = box("Help: j/k scroll, q closes", width: 92, height: layout.size.height - 2, &screen)
         let rows = box.height - 2
         let top = min(scroll, max(0, lines.count - rows))

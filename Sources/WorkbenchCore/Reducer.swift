@@ -30,7 +30,7 @@ public enum Workbench {
     }
 
     static func handle(_ key: Key, in state: inout WorkbenchState, now: Date) -> [Effect] {
-        let command = KeyBindings.command(for: key, in: state.mode.kind)
+        let command = state.keys.command(for: key, in: state.mode.kind)
         if !state.quitConfirmPending { state.message = nil }
         switch state.mode {
         case .browse:

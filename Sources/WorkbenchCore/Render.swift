@@ -20,7 +20,7 @@ public enum Render {
         case .browse, .noteEditor: break
         case .statePicker(let picker): Overlays.statePicker(picker, state, &screen)
         case .exportMenu: Overlays.exportMenu(state, &screen)
-        case .help(let scroll): Overlays.help(scroll: scroll, layout, &screen)
+        case .help(let scroll): Overlays.help(scroll: scroll, state.keys, layout, &screen)
         }
         return screen
     }

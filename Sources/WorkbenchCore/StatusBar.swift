@@ -38,7 +38,7 @@ enum StatusBar {
             screen.put(" " + message.text, row: row, column: 0, style: message.isError ? .alarm : .heading)
             return
         }
-        screen.put(" " + KeyBindings.footer(for: state.mode.kind, width: layout.size.width - 2), row: row, column: 0, style: .faint)
+        screen.put(" " + state.keys.footer(for: state.mode.kind, width: layout.size.width - 2), row: row, column: 0, style: .faint)
     }
 
     /// `Note 140.3: text` with the caret shown as a reversed cell; scrolls so the caret stays visible.

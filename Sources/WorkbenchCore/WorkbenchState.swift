@@ -51,6 +51,8 @@ public struct WorkbenchState: Equatable, Sendable {
     public internal(set) var quitConfirmPending = false
     /// Who holds the ledger when this workbench opened it read-only; nil when it may write.
     public var readOnlyHolder: String?
+    /// The key bindings in force.
+    public var keys = KeyMap.standard
     public internal(set) var size: Size
     /// Every recommending State with its count, built once.
     public let allStates: [StateCount]

@@ -34,7 +34,11 @@ struct OpenCommand: ParsableCommand {
         }
         var state = WorkbenchState(ledger: store.saved, analyst: options.analystName, ledgerName: options.url.lastPathComponent, size: terminal.size)
         state.readOnlyHolder = store.heldBy
-        if created {
+        let (keys, keysProblem) = KeysFile.load()
+        state.keys = keys
+        if let keysProblem {
+            state.message = .init(keysProblem, isError: true)
+        } else if created {
             state.message = .init("New ledger \(options.url.lastPathComponent) started from the embedded illustrative sample. ? for help")
         } else if let holder = store.heldBy {
             state.message = .init("READ-ONLY: \(options.url.lastPathComponent) is open in another upr (\(holder)). You can read and export, not decide.", isError: true)

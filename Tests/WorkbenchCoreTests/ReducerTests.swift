@@ -124,7 +124,7 @@ import ReviewModel
     @Test func everyBindingInTheTableIsReachable() {
         for binding in KeyBindings.table {
             for key in binding.keys {
-                #expect(KeyBindings.command(for: key, in: binding.mode) == binding.command, "\(key.name) in \(binding.mode)")
+                #expect(KeyMap.standard.command(for: key, in: binding.mode) == binding.command, "\(key.name) in \(binding.mode)")
             }
         }
     }

@@ -92,7 +92,7 @@ import ReviewModel
         var state = Screens.state(width: 100, height: 80)
         Screens.press([.char("?")], &state)
         let dump = Render.screen(state).dump()
-        #expect(Overlays.helpLines().count < 76, "the whole help fits in this window")
+        #expect(Overlays.helpLines(.standard).count < 76, "the whole help fits in this window")
         for binding in KeyBindings.table {
             #expect(dump.contains(binding.help), "help lists “\(binding.help)”")
         }
