@@ -6,7 +6,8 @@ public enum Command: Equatable, Sendable {
     case editNote, pickState, cycleStatusFilter, clearFilters, openExport, showHelp, quit, undo, redo
     case toggleMark, markAllInView, clearMarks, nextUndecided, previousUndecided, cycleSort
     // The State picker and the note editor
-    case fieldAccept, fieldCancel, fieldUp, fieldDown, fieldLeft, fieldRight, fieldHome, fieldEnd, fieldBackspace, fieldDelete
+    case fieldAccept, fieldCancel, fieldUp, fieldDown, fieldLeft, fieldRight, fieldHome, fieldEnd, fieldBackspace, fieldDelete, fieldComplete
+    case openCommandLine
     // The export menu
     case export(ExportChoice)
     // The help screen
@@ -23,6 +24,7 @@ public enum ModeKind: String, CaseIterable, Sendable {
     case statePicker = "State picker"
     case noteEditor = "Note editor"
     case exportMenu = "Export menu"
+    case prompt = "Command line"
     case help = "Help"
 }
 
@@ -63,6 +65,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.ctrl("r")], command: .redo, mode: .browse, help: "redo what was undone", footer: nil),
         KeyBinding(keys: [.char("e")], command: .editNote, mode: .browse, help: "edit the note (why)", footer: "note"),
         KeyBinding(keys: [.escape], command: .clearFilters, mode: .browse, help: "clear all filters", footer: nil),
+        KeyBinding(keys: [.char(":")], command: .openCommandLine, mode: .browse, help: "command line (:goto 140.7, :state France, :sort state, :export csv …; Tab completes)", footer: nil),
         KeyBinding(keys: [.char("E")], command: .openExport, mode: .browse, help: "export the decision lists", footer: "export"),
         KeyBinding(keys: [.char("?")], command: .showHelp, mode: .browse, help: "this help", footer: "help"),
         KeyBinding(keys: [.char("q"), .ctrl("c")], command: .quit, mode: .browse, help: "quit (every decision is already saved)", footer: "quit"),
@@ -81,6 +84,18 @@ public enum KeyBindings {
         KeyBinding(keys: [.end, .ctrl("e")], command: .fieldEnd, mode: .noteEditor, help: "end of the note", footer: nil),
         KeyBinding(keys: [.backspace], command: .fieldBackspace, mode: .noteEditor, help: "delete before the cursor", footer: nil),
         KeyBinding(keys: [.delete, .ctrl("d")], command: .fieldDelete, mode: .noteEditor, help: "delete under the cursor", footer: nil),
+
+        KeyBinding(keys: [.enter], command: .fieldAccept, mode: .prompt, help: "run the command", footer: "run"),
+        KeyBinding(keys: [.tab], command: .fieldComplete, mode: .prompt, help: "complete the command, State, format or order", footer: "complete"),
+        KeyBinding(keys: [.up, .ctrl("p")], command: .fieldUp, mode: .prompt, help: "earlier command", footer: nil),
+        KeyBinding(keys: [.down, .ctrl("n")], command: .fieldDown, mode: .prompt, help: "later command", footer: nil),
+        KeyBinding(keys: [.left], command: .fieldLeft, mode: .prompt, help: "cursor left", footer: nil),
+        KeyBinding(keys: [.right], command: .fieldRight, mode: .prompt, help: "cursor right", footer: nil),
+        KeyBinding(keys: [.home, .ctrl("a")], command: .fieldHome, mode: .prompt, help: "start of the line", footer: nil),
+        KeyBinding(keys: [.end, .ctrl("e")], command: .fieldEnd, mode: .prompt, help: "end of the line", footer: nil),
+        KeyBinding(keys: [.backspace], command: .fieldBackspace, mode: .prompt, help: "delete before the cursor", footer: nil),
+        KeyBinding(keys: [.delete, .ctrl("d")], command: .fieldDelete, mode: .prompt, help: "delete under the cursor", footer: nil),
+        KeyBinding(keys: [.escape, .ctrl("c")], command: .fieldCancel, mode: .prompt, help: "close the command line", footer: "cancel"),
 
         KeyBinding(keys: [.char("i")], command: .export(.ids), mode: .exportMenu, help: "IDs of the recommendations in view, one per line", footer: "IDs"),
         KeyBinding(keys: [.char("c")], command: .export(.csv), mode: .exportMenu, help: "CSV of the recommendations in view", footer: "CSV"),
@@ -123,10 +138,12 @@ public enum KeyBindings {
         case .nextUndecided: "next-undecided"
         case .previousUndecided: "previous-undecided"
         case .cycleSort: "sort"
-        case .fieldAccept: mode == .noteEditor ? "save" : "choose"
+        case .fieldAccept: mode == .noteEditor ? "save" : mode == .prompt ? "run" : "choose"
+        case .fieldComplete: "complete"
+        case .openCommandLine: "command-line"
         case .fieldCancel: "cancel"
-        case .fieldUp: "previous"
-        case .fieldDown: "next"
+        case .fieldUp: mode == .prompt ? "history-back" : "previous"
+        case .fieldDown: mode == .prompt ? "history-forward" : "next"
         case .fieldLeft: "left"
         case .fieldRight: "right"
         case .fieldHome: "home"

@@ -5,7 +5,7 @@
 ///     bind list ctrl-n next-undecided
 ///     unbind list x
 ///
-/// A bad line is reported with its number, and the defaults are used instead of a half-read file.
+/// (MODE may also be command, for the `:` line.) A bad line is reported with its number, and the defaults are used instead of a half-read file.
 public enum KeyConfig {
     public struct Problem: Error, Equatable, CustomStringConvertible {
         public var file: String
@@ -14,7 +14,7 @@ public enum KeyConfig {
         public var description: String { "\(file):\(line): \(message); using the default keys" }
     }
 
-    static let modes: [String: ModeKind] = ["list": .browse, "picker": .statePicker, "note": .noteEditor, "export": .exportMenu, "help": .help]
+    static let modes: [String: ModeKind] = ["list": .browse, "picker": .statePicker, "note": .noteEditor, "export": .exportMenu, "help": .help, "command": .prompt]
 
     public static func apply(_ text: String, file: String, to base: KeyMap = .standard) throws -> KeyMap {
         var bindings = base.bindings

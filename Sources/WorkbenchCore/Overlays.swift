@@ -63,7 +63,13 @@ enum Overlays {
                 let padded = keys + String(repeating: " ", count: max(1, 22 - DisplayText.width(of: keys)))
                 lines.append(("  " + padded + binding.help, .plain))
             }
-            if mode == .statePicker || mode == .noteEditor { lines.append(("  (other keys type text)", .faint)) }
+            if mode == .statePicker || mode == .noteEditor || mode == .prompt { lines.append(("  (other keys type text)", .faint)) }
+            if mode == .prompt {
+                for spec in CommandLineLogic.specs {
+                    let usage = ":" + spec.name + (spec.argument.isEmpty ? "" : " " + spec.argument)
+                    lines.append(("  " + usage + String(repeating: " ", count: max(1, 22 - DisplayText.width(of: usage))) + spec.help, .plain))
+                }
+            }
             lines.append(("", .plain))
         }
         return lines

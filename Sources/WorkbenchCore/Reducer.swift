@@ -45,6 +45,8 @@ public enum Workbench {
             return NoteEditorLogic.handle(command, key, &editor, &state, now: now)
         case .exportMenu:
             return exportMenu(command, &state)
+        case .prompt(var prompt):
+            return CommandLineLogic.handle(command, key, &prompt, &state, now: now)
         case .help(let scroll):
             switch command {
             case .detailDown: state.mode = .help(scroll: scroll + 1)
@@ -101,6 +103,7 @@ public enum Workbench {
             state.sort = state.sort.next
             state.refilter(preferring: state.selectedPosition ?? 0)
             state.message = .init("Sorted by \(state.sort.rawValue)")
+        case .openCommandLine: state.mode = .prompt(Prompt(kind: .command))
         case .openExport: state.mode = .exportMenu
         case .showHelp: state.mode = .help(scroll: 0)
         case .quit:

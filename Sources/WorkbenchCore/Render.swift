@@ -17,7 +17,7 @@ public enum Render {
         StatusBar.drawStatus(state, layout, &screen)
         StatusBar.drawFooter(state, layout, &screen)
         switch state.mode {
-        case .browse, .noteEditor: break
+        case .browse, .noteEditor, .prompt: break
         case .statePicker(let picker): Overlays.statePicker(picker, state, &screen)
         case .exportMenu: Overlays.exportMenu(state, &screen)
         case .help(let scroll): Overlays.help(scroll: scroll, state.keys, layout, &screen)

@@ -65,21 +65,8 @@ enum NoteEditorLogic {
             state.mode = .browse
             state.message = .init("Note on \(editor.recommendationID) not changed")
             return []
-        case .fieldLeft: editor.cursor = max(0, editor.cursor - 1)
-        case .fieldRight: editor.cursor = min(editor.text.count, editor.cursor + 1)
-        case .fieldHome: editor.cursor = 0
-        case .fieldEnd: editor.cursor = editor.text.count
-        case .fieldBackspace:
-            if editor.cursor > 0 {
-                editor.text.remove(at: editor.cursor - 1)
-                editor.cursor -= 1
-            }
-        case .fieldDelete:
-            if editor.cursor < editor.text.count { editor.text.remove(at: editor.cursor) }
         default:
-            guard let character = key.typedCharacter else { break }
-            editor.text.insert(character, at: editor.cursor)
-            editor.cursor += 1
+            _ = editor.field.edit(command, key)
         }
         state.mode = .noteEditor(editor)
         return []

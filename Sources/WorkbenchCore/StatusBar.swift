@@ -9,6 +9,11 @@ enum StatusBar {
 
     static func drawStatus(_ state: WorkbenchState, _ layout: Layout, _ screen: inout ScreenBuffer) {
         let row = layout.statusRow
+        if case .prompt(let prompt) = state.mode, let note = prompt.note {
+            screen.fill(row: row, style: prompt.noteIsError ? .alarm.with(reverse: true) : Style(reverse: true))
+            screen.put(" " + note, row: row, column: 0, style: prompt.noteIsError ? .alarm.with(reverse: true) : Style(reverse: true))
+            return
+        }
         let alarm = state.unsavedError != nil
         let style: Style = alarm ? .alarm.with(reverse: true) : Style(reverse: true)
         screen.fill(row: row, style: style)
@@ -31,7 +36,11 @@ enum StatusBar {
     static func drawFooter(_ state: WorkbenchState, _ layout: Layout, _ screen: inout ScreenBuffer) {
         let row = layout.footerRow
         if case .noteEditor(let editor) = state.mode {
-            drawEditor(editor, row: row, width: layout.size.width, &screen)
+            drawField(editor.field, prompt: " Note \(editor.recommendationID): ", row: row, width: layout.size.width, &screen)
+            return
+        }
+        if case .prompt(let prompt) = state.mode {
+            drawField(prompt.field, prompt: prompt.kind.rawValue, row: row, width: layout.size.width, &screen)
             return
         }
         if let message = state.message {
@@ -42,8 +51,7 @@ enum StatusBar {
     }
 
     /// `Note 140.3: text` with the caret shown as a reversed cell; scrolls so the caret stays visible.
-    static func drawEditor(_ editor: LineEditor, row: Int, width: Int, _ screen: inout ScreenBuffer) {
-        let prompt = " Note \(editor.recommendationID): "
+    static func drawField(_ editor: TextField, prompt: String, row: Int, width: Int, _ screen: inout ScreenBuffer) {
         let start = screen.put(prompt, row: row, column: 0, style: .heading)
         let room = max(1, width - start - 1)
         var first = 0

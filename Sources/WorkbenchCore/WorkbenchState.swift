@@ -8,6 +8,7 @@ public struct WorkbenchState: Equatable, Sendable {
         case noteEditor(LineEditor)
         case exportMenu
         case help(scroll: Int)
+        case prompt(Prompt)
 
         public var kind: ModeKind {
             switch self {
@@ -16,6 +17,7 @@ public struct WorkbenchState: Equatable, Sendable {
             case .noteEditor: .noteEditor
             case .exportMenu: .exportMenu
             case .help: .help
+            case .prompt: .prompt
             }
         }
     }
@@ -53,6 +55,8 @@ public struct WorkbenchState: Equatable, Sendable {
     public var readOnlyHolder: String?
     /// The key bindings in force.
     public var keys = KeyMap.standard
+    /// Lines entered at the command line, oldest first.
+    public internal(set) var commandHistory: [String] = []
     public internal(set) var size: Size
     /// Every recommending State with its count, built once.
     public let allStates: [StateCount]
@@ -94,17 +98,68 @@ public struct StatePicker: Equatable, Sendable {
     public var selection = 0
 }
 
-/// A one-line text field with a cursor, for notes.
-public struct LineEditor: Equatable, Sendable {
-    public var recommendationID: String
+/// A one-line text field with a cursor: notes and prompts.
+public struct TextField: Equatable, Sendable {
     public var text: [Character]
     public var cursor: Int
 
-    public init(recommendationID: String, text: String) {
-        self.recommendationID = recommendationID
+    public init(_ text: String = "") {
         self.text = Array(text)
         cursor = self.text.count
     }
 
     public var string: String { String(text) }
+
+    /// Applies an editing command or types a character; false when the key is not for the field.
+    mutating func edit(_ command: Command?, _ key: Key) -> Bool {
+        switch command {
+        case .fieldLeft: cursor = max(0, cursor - 1)
+        case .fieldRight: cursor = min(text.count, cursor + 1)
+        case .fieldHome: cursor = 0
+        case .fieldEnd: cursor = text.count
+        case .fieldBackspace:
+            guard cursor > 0 else { return true }
+            text.remove(at: cursor - 1)
+            cursor -= 1
+        case .fieldDelete:
+            if cursor < text.count { text.remove(at: cursor) }
+        default:
+            guard let character = key.typedCharacter else { return false }
+            text.insert(character, at: cursor)
+            cursor += 1
+        }
+        return true
+    }
+
+    mutating func replace(with string: String) {
+        text = Array(string)
+        cursor = text.count
+    }
+}
+
+/// The note being written for one recommendation.
+public struct LineEditor: Equatable, Sendable {
+    public var recommendationID: String
+    public var field: TextField
+
+    public init(recommendationID: String, text: String) {
+        self.recommendationID = recommendationID
+        field = TextField(text)
+    }
+
+    public var string: String { field.string }
+}
+
+/// The `:` command line (and, later, the search and filter prompts).
+public struct Prompt: Equatable, Sendable {
+    public enum Kind: String, Equatable, Sendable { case command = ":" }
+    public var kind: Kind
+    public var field = TextField()
+    /// Shown above the prompt: an error with its place, or the completions on offer.
+    public var note: String?
+    public var noteIsError = false
+    /// Position in the history while browsing it with ↑/↓.
+    public var historyIndex: Int?
+
+    public init(kind: Kind) { self.kind = kind }
 }

@@ -1,0 +1,161 @@
+import Foundation
+import ReviewModel
+
+/// The `:` command line: commands by name, with completion of the command and of its argument,
+/// and a history browsed with ↑/↓. An error stays above the prompt with the line kept for fixing.
+enum CommandLineLogic {
+    struct Spec: Sendable {
+        var name: String
+        var argument: String
+        var help: String
+        var candidates: @Sendable (WorkbenchState) -> [String]
+    }
+
+    static let specs: [Spec] = [
+        Spec(name: "goto", argument: "ID", help: "select a recommendation by ID") { state in state.ledger.recommendations.map(\.id) },
+        Spec(name: "state", argument: "STATE", help: "filter by recommending State") { state in state.allStates.map(\.name) },
+        Spec(name: "decision", argument: "STATUS", help: "filter by decision") { _ in ["undecided", "accepted", "under-consideration", "rejected", "all"] },
+        Spec(name: "sort", argument: "ORDER", help: "sort the list") { _ in ["id", "state", "decision", "theme"] },
+        Spec(name: "mark", argument: "all|none", help: "mark every recommendation in view, or none") { _ in ["all", "none"] },
+        Spec(name: "export", argument: "FORMAT", help: "write a decision list beside the ledger") { _ in ["ids", "csv", "json", "addendum"] },
+        Spec(name: "clear", argument: "", help: "clear the filters") { _ in [] },
+        Spec(name: "undo", argument: "", help: "undo the last change") { _ in [] },
+        Spec(name: "redo", argument: "", help: "redo what was undone") { _ in [] },
+        Spec(name: "help", argument: "", help: "the keys") { _ in [] },
+        Spec(name: "quit", argument: "", help: "quit") { _ in [] },
+    ]
+
+    static func handle(_ command: Command?, _ key: Key, _ prompt: inout Prompt, _ state: inout WorkbenchState, now: Date) -> [Effect] {
+        switch command {
+        case .fieldCancel:
+            state.mode = .browse
+            return []
+        case .fieldAccept:
+            let line = prompt.field.string.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty else { state.mode = .browse; return [] }
+            if state.commandHistory.last != line { state.commandHistory.append(line) }
+            state.mode = .browse
+            do {
+                return try run(line, &state, now: now)
+            } catch let failure as Failure {
+                prompt.note = failure.message
+                prompt.noteIsError = true
+                prompt.historyIndex = nil
+                state.mode = .prompt(prompt)
+                return []
+            } catch {
+                return []
+            }
+        case .fieldComplete:
+            complete(&prompt, state)
+        case .fieldUp, .fieldDown:
+            browseHistory(up: command == .fieldUp, &prompt, state)
+        default:
+            if prompt.field.edit(command, key) { prompt.note = nil }
+        }
+        state.mode = .prompt(prompt)
+        return []
+    }
+
+    struct Failure: Error { var message: String }
+
+    static func run(_ line: String, _ state: inout WorkbenchState, now: Date) throws -> [Effect] {
+        let name = String(line.prefix { $0 != " " })
+        let argument = line.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+        guard let spec = specs.first(where: { $0.name == name }) ?? uniquePrefix(name) else {
+            throw Failure(message: "Unknown command “\(name)”. Commands: \(specs.map(\.name).joined(separator: ", ")) (Tab completes)")
+        }
+        if !spec.argument.isEmpty && argument.isEmpty { throw Failure(message: ":\(spec.name) \(spec.argument): \(spec.help)") }
+        switch spec.name {
+        case "goto":
+            let id = argument.hasSuffix(".") ? String(argument.dropLast()) : argument
+            guard let position = state.ledger.indexByID[id] else { throw Failure(message: "No recommendation with ID \(id)") }
+            if !state.visible.contains(position) { state.setFilter(RecommendationFilter()) }
+            state.moveCursor(to: state.visible.firstIndex(of: position) ?? 0)
+        case "state":
+            let folded = TextFolding.fold(argument)
+            guard let match = state.allStates.first(where: { $0.folded == folded }) ?? state.allStates.first(where: { $0.folded.hasPrefix(folded) }) else {
+                throw Failure(message: "No recommending State matches “\(argument)”")
+            }
+            state.setFilter(RecommendationFilter(state: match.name, status: state.filter.status))
+        case "decision":
+            let status = argument == "all" ? nil : StatusSelection(parsing: argument)
+            guard argument == "all" || status != nil else { throw Failure(message: "Decision is undecided, accepted, under-consideration, rejected or all") }
+            state.setFilter(RecommendationFilter(state: state.filter.state, status: status))
+        case "sort":
+            let orders: [String: SortOrder] = ["id": .document, "state": .state, "decision": .decision, "theme": .theme]
+            guard let order = orders[argument.lowercased()] else { throw Failure(message: "Sort by id, state, decision or theme") }
+            state.sort = order
+            state.refilter(preferring: state.selectedPosition ?? 0)
+        case "mark":
+            guard argument == "all" || argument == "none" else { throw Failure(message: ":mark all or :mark none") }
+            state.marked = argument == "all" ? state.marked.union(state.visible) : []
+            state.message = .init("\(state.marked.count) marked")
+        case "export":
+            guard let format = ExportFormat(rawValue: argument) else { throw Failure(message: "Export as ids, csv, json or addendum") }
+            return [.export(format, positions: format == .addendum ? Array(state.ledger.recommendations.indices) : state.visible)]
+        case "clear": state.setFilter(RecommendationFilter())
+        case "undo", "redo":
+            guard state.mayWrite() else { return [] }
+            return Workbench.undoOrRedo(spec.name == "undo", &state, now: now)
+        case "help": state.mode = .help(scroll: 0)
+        case "quit": return Workbench.browse(.quit, &state, now: now)
+        default: break
+        }
+        return []
+    }
+
+    static func uniquePrefix(_ name: String) -> Spec? {
+        let matches = specs.filter { $0.name.hasPrefix(name) }
+        return matches.count == 1 && !name.isEmpty ? matches[0] : nil
+    }
+
+    /// Completes the word before the cursor: the command, then its argument.
+    static func complete(_ prompt: inout Prompt, _ state: WorkbenchState) {
+        let line = prompt.field.string
+        guard let space = line.firstIndex(of: " ") else {
+            offer(specs.map(\.name).filter { $0.hasPrefix(line) }, replacing: line, in: &prompt, prefix: "", suffix: " ")
+            return
+        }
+        let name = String(line[..<space])
+        let argument = String(line[line.index(after: space)...]).trimmingCharacters(in: .whitespaces)
+        guard let spec = specs.first(where: { $0.name == name }) else {
+            prompt.note = "Unknown command “\(name)”"
+            prompt.noteIsError = true
+            return
+        }
+        let folded = TextFolding.fold(argument)
+        let all = spec.candidates(state)
+        let starting = all.filter { TextFolding.fold($0).hasPrefix(folded) }
+        let candidates = starting.isEmpty ? all.filter { TextFolding.fold($0).contains(folded) } : starting
+        offer(candidates, replacing: argument, in: &prompt, prefix: name + " ", suffix: "")
+    }
+
+    static func offer(_ candidates: [String], replacing typed: String, in prompt: inout Prompt, prefix: String, suffix: String) {
+        prompt.noteIsError = false
+        switch candidates.count {
+        case 0:
+            prompt.note = "Nothing to complete “\(typed)”"
+            prompt.noteIsError = true
+        case 1:
+            prompt.field.replace(with: prefix + candidates[0] + suffix)
+            prompt.note = nil
+        default:
+            var common = candidates[0]
+            for candidate in candidates.dropFirst() { common = String(common.commonPrefix(with: candidate)) }
+            if common.count > typed.count { prompt.field.replace(with: prefix + common) }
+            let shown = candidates.prefix(12).joined(separator: "  ")
+            prompt.note = shown + (candidates.count > 12 ? "  … \(candidates.count - 12) more" : "")
+        }
+    }
+
+    static func browseHistory(up: Bool, _ prompt: inout Prompt, _ state: WorkbenchState) {
+        guard !state.commandHistory.isEmpty else { return }
+        let count = state.commandHistory.count
+        var index = prompt.historyIndex ?? count
+        index = up ? max(0, index - 1) : min(count, index + 1)
+        prompt.historyIndex = index
+        prompt.field.replace(with: index < count ? state.commandHistory[index] : "")
+        prompt.note = nil
+    }
+}
