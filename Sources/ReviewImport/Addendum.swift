@@ -25,6 +25,9 @@ public enum Addendum {
             .map(String.init)
         var scanner = AddendumScanner(lines: PageFurniture.blanked(lines), file: file)
         scanner.run()
+        if scanner.unansweredCount > scanner.result.order.count {
+            throw ImportError.notRecognized(file: file, reason: "this looks like a Working Group report (its recommendations are still to be examined), not an addendum with positions")
+        }
         if scanner.result.order.isEmpty {
             throw ImportError.notRecognized(file: file, reason: "no lists of recommendation IDs (such as 140.7) after a statement of position (supports, notes)")
         }

@@ -5,17 +5,25 @@ import Foundation
 /// support", "considers already implemented or in the process of implementation".
 enum PositionCue: Equatable {
     case position(PublishedPosition)
-    /// "partially supported": not a position the UPR allows; reported rather than guessed.
-    case partial
+    /// Prose about recommendations that gives no published position: "partially supported" (not a
+    /// position the UPR allows) or "will be examined" (no answer yet). Reported rather than guessed.
+    case unpublished(String)
 
     /// - Parameter requireRecommendation: prose that does not mention recommendations (a rationale
     ///   such as "Slovenia supports international efforts…") says nothing about positions.
     static func of(_ text: String, requireRecommendation: Bool) -> PositionCue? {
-        let words = " " + TextFolding.words(text).joined(separator: " ") + " "
+        var words = " " + TextFolding.words(text).joined(separator: " ") + " "
+        // "It should be noted that…" observes; it does not note recommendations.
+        for observing in [" note that ", " notes that ", " noted that ", " be noted "] {
+            words = words.replacingOccurrences(of: observing, with: " ")
+        }
         if requireRecommendation, !words.contains(" recommend") { return nil }
         func has(_ phrases: String...) -> Bool { phrases.contains { words.contains($0) } }
 
-        if has(" partially ", " partly ", " in part ") { return .partial }
+        if has(" partially ", " partly ", " in part ") { return .unpublished("partially supported, which is not a published position") }
+        if has(" will be examined", " will examine", " pending", " under consideration", " will provide responses") {
+            return .unpublished("still to be examined, without a position")
+        }
         // Negations first: "does not support" and "did not enjoy the support" contain "support".
         if has(" not support", " not accept", " not enjoy", " reject", " note ", " notes ", " noted ",
                " take note", " takes note", " taken note") {

@@ -108,6 +108,19 @@ final class AddendumTests: XCTestCase {
         XCTAssertEqual(result.positions, ["88.1": .noted, "88.2": .noted, "88.3": .supported, "88.4": .supported])
     }
 
+    func testTableRowsGiveTheirOwnPositions() throws {
+        let result = try parse("""
+            2. Atlantis examined the recommendations and supports most of them. It should be noted that
+            recommendations are listed below with the position taken.
+            Recommendation      Position
+            88.1                Supported
+            88.2                Noted
+            88.3-4              Supported / already implemented
+            """)
+        XCTAssertEqual(result.positions, ["88.1": .supported, "88.2": .noted, "88.3": .supportedImplemented, "88.4": .supportedImplemented])
+        XCTAssertEqual(PositionCue.of("It should be noted that recommendation 88.1 enjoys support", requireRecommendation: true), .position(.supported))
+    }
+
     func testPartiallySupportedAndUnstatedPositionsAreReportedNotGuessed() throws {
         let result = try parse("""
             Atlantis partially supports recommendation 88.1.
@@ -117,9 +130,16 @@ final class AddendumTests: XCTestCase {
         XCTAssertEqual(result.warnings.map(\.line), [1])
         XCTAssertTrue(result.warnings[0].message.contains("partially supported"), result.warnings[0].message)
 
-        let unstated = try parse("Recommendation 88.4 was discussed.\nAtlantis supports recommendation 88.5.")
+        let unstated = try parse("""
+            Recommendation 88.4 was discussed.
+            Atlantis supports recommendation 88.5.
+            The following recommendation will be examined by Atlantis: 88.6.
+            """)
         XCTAssertEqual(unstated.positions, ["88.5": .supported])
-        XCTAssertEqual(unstated.warnings.map(\.description), ["add.txt:1: 88.4 has no statement of position (supports, notes) before it; left out"])
+        XCTAssertEqual(unstated.warnings.map(\.description), [
+            "add.txt:1: 88.4 has no statement of position (supports, notes) before it; left out",
+            "add.txt:3: 88.6 is listed as still to be examined, without a position; left out",
+        ])
     }
 
     func testBadInputNamesTheFile() {
@@ -129,6 +149,15 @@ final class AddendumTests: XCTestCase {
         XCTAssertThrowsError(try parse("Atlantis thanks all delegations.\nIt supports human rights.")) { error in
             guard case .notRecognized(let file, _)? = error as? ImportError else { return XCTFail("\(error)") }
             XCTAssertEqual(file, "add.txt")
+        }
+    }
+
+    func testTheWorkingGroupReportIsNotTakenForAnAddendum() throws {
+        let url = try SourcesTestData.url("slovenia/svn-c4-A_HRC_59_15.txt")
+        XCTAssertThrowsError(try Addendum.parse(String(contentsOf: url, encoding: .utf8), file: "report.txt")) { error in
+            guard case .notRecognized(let file, let reason)? = error as? ImportError else { return XCTFail("\(error)") }
+            XCTAssertEqual(file, "report.txt")
+            XCTAssertTrue(reason.contains("Working Group report"), reason)
         }
     }
 
