@@ -1,0 +1,98 @@
+import Foundation
+
+/// One row of a UPR Info database export: one recommendation as one recommending State made it.
+public struct UPRInfoRow: Equatable, Sendable {
+    public var stateUnderReview: String
+    public var recommendingState: String
+    public var text: String
+    /// As published: `Accepted`, `Noted` (older exports may say `Supported`, `Rejected`, or leave it empty).
+    public var response: String
+    public var session: Int?
+    public var issues: [String]
+    /// Line of the file where the row starts (1-based; the header is line 1).
+    public var line: Int
+
+    public init(stateUnderReview: String, recommendingState: String, text: String, response: String,
+                session: Int?, issues: [String], line: Int) {
+        self.stateUnderReview = stateUnderReview
+        self.recommendingState = recommendingState
+        self.text = text
+        self.response = response
+        self.session = session
+        self.issues = issues
+        self.line = line
+    }
+}
+
+/// Reads UPR Info database exports (`To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session`).
+public enum UPRInfoCSV {
+    /// The rows of one export, in file order. UTF-8, or a legacy 8-bit encoding (Windows-1252,
+    /// Latin-1, Mac Roman), with CR, LF or CRLF line ends.
+    public static func rows(_ url: URL) throws -> (rows: [UPRInfoRow], warnings: [ImportWarning]) {
+        let file = url.lastPathComponent
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ImportError.unreadable(file: file, reason: error.localizedDescription)
+        }
+        let records = try CSVReader.records(TextDecoding.decode(data, file: file), file: file)
+        guard let header = records.first else { throw ImportError.empty(file: file) }
+        let columns = try Columns(header: header.fields, file: file)
+        var rows: [UPRInfoRow] = []
+        var warnings: [ImportWarning] = []
+        rows.reserveCapacity(records.count)
+        for record in records.dropFirst() {
+            guard record.fields.count > columns.last else {
+                warnings.append(ImportWarning(file: file, line: record.line,
+                                              message: "\(record.fields.count) fields where the header has \(header.fields.count); row skipped"))
+                continue
+            }
+            let fields = record.fields
+            let session = columns.session.map { trimmed(fields[$0]) } ?? ""
+            if !session.isEmpty, Int(session) == nil {
+                warnings.append(ImportWarning(file: file, line: record.line, message: "session “\(session)” is not a number; left out"))
+            }
+            let issues = columns.issue.map { fields[$0].split(separator: ",").map { trimmed(String($0)) } } ?? []
+            rows.append(UPRInfoRow(stateUnderReview: trimmed(fields[columns.to]), recommendingState: trimmed(fields[columns.from]),
+                                   text: trimmed(fields[columns.text]), response: trimmed(fields[columns.response]),
+                                   session: Int(session), issues: issues.filter { !$0.isEmpty }, line: record.line))
+        }
+        return (rows, warnings)
+    }
+
+    /// Without the white space at either end. (Foundation's `trimmingCharacters` made reading the
+    /// 41,000 rows of the session exports four times slower in release builds on Linux.)
+    private static func trimmed(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+              let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return first == text.startIndex && last == text.index(before: text.endIndex) ? text : String(text[first...last])
+    }
+
+    /// `Accepted`/`Supported` → supported, `Noted`/`Rejected` → noted, anything else → nil.
+    static func position(_ response: String) -> PublishedPosition? {
+        switch TextFolding.key(response) {
+        case "accepted", "supported", "accept", "support": .supported
+        case "noted", "rejected", "note", "reject": .noted
+        default: nil
+        }
+    }
+
+    /// Where the needed columns are, found by their header names.
+    private struct Columns {
+        var to: Int, text: Int, from: Int, response: Int
+        var session: Int?, issue: Int?
+        var last: Int { [to, text, from, response, session ?? 0, issue ?? 0].max()! }
+
+        init(header: [String], file: String) throws {
+            let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            func column(_ name: String) -> Int? { names.firstIndex(of: name) }
+            guard let to = column("to"), let text = column("text"), let from = column("from"), let response = column("response") else {
+                throw ImportError.notRecognized(file: file, reason: "not a UPR Info export: line 1 should name the columns To, Text, From and Response (found: \(header.prefix(12).joined(separator: ", ").prefix(120)))")
+            }
+            (self.to, self.text, self.from, self.response) = (to, text, from, response)
+            session = column("session")
+            issue = column("issue") ?? column("issues")
+        }
+    }
+}
