@@ -150,7 +150,7 @@ struct AddendumScanner {
         let rest = text.string(start..<end).trimmingCharacters(in: .whitespaces)
         // Not `. Noted: 140.3` (another sentence, with more IDs): only words, starting with a letter.
         guard rest.count <= 40, rest.first?.isLetter == true, !rest.contains(where: \.isNumber),
-              TextFolding.words(rest).count <= 4 else { return nil }
+              MatchKey.words(rest).count <= 4 else { return nil }
         return PositionCue.of(rest, requireRecommendation: false)
     }
 

@@ -12,7 +12,7 @@ enum PositionCue: Equatable {
     /// - Parameter requireRecommendation: prose that does not mention recommendations (a rationale
     ///   such as "Slovenia supports international efforts…") says nothing about positions.
     static func of(_ text: String, requireRecommendation: Bool) -> PositionCue? {
-        var words = " " + TextFolding.words(text).joined(separator: " ") + " "
+        var words = " " + MatchKey.words(text).joined(separator: " ") + " "
         // "It should be noted that…" observes; it does not note recommendations.
         for observing in [" note that ", " notes that ", " noted that ", " be noted "] {
             words = words.replacingOccurrences(of: observing, with: " ")

@@ -80,7 +80,7 @@ enum StateParentheses {
             }
         }
         names.append(current)
-        return names.map { TextFolding.collapsingWhitespace($0) }.filter { !$0.isEmpty }
+        return names.map { MatchKey.collapsingWhitespace($0) }.filter { !$0.isEmpty }
     }
 
     /// A State's name starts with a capital, has lower-case letters and no digits: not `(CEDAW)`,

@@ -22,7 +22,7 @@ public enum ThematicList {
             let line = index + 1  // the table row, counting the header row as 1
             guard cells.count > max(columns.recommendation, columns.position) else { continue }
             let paragraphs = cells[columns.recommendation].filter { !$0.hasPrefix("Source of Position") }
-            let cellText = TextFolding.collapsingWhitespace(paragraphs.joined(separator: " "))
+            let cellText = MatchKey.collapsingWhitespace(paragraphs.joined(separator: " "))
             guard let (id, rest) = leadingID(cellText) else {
                 if !cellText.isEmpty { warnings.append(ImportWarning(file: file, line: line, message: "no recommendation ID at the start of “\(cellText.prefix(40))”; row skipped")) }
                 continue
@@ -33,7 +33,7 @@ public enum ThematicList {
             }
             seen[id] = line
             let (text, states) = StateParentheses.split(rest)
-            let positionText = TextFolding.collapsingWhitespace(cells[columns.position].joined(separator: " "))
+            let positionText = MatchKey.collapsingWhitespace(cells[columns.position].joined(separator: " "))
             let position = Self.position(positionText)
             if position == nil, !positionText.isEmpty {
                 warnings.append(ImportWarning(file: file, line: line, message: "\(id): position “\(positionText)” is not Supported or Noted; left without a position"))
@@ -57,7 +57,7 @@ public enum ThematicList {
         var sdgs: Int?
 
         init?(header cells: [[String]]) {
-            let keys = cells.map { TextFolding.words($0.joined(separator: " ")).joined(separator: " ") }
+            let keys = cells.map { MatchKey.words($0.joined(separator: " ")).joined(separator: " ") }
             guard let recommendation = keys.firstIndex(where: { $0.contains("recommendation") }),
                   let position = keys.firstIndex(where: { $0.contains("position") }), recommendation != position else { return nil }
             self.recommendation = recommendation
@@ -77,7 +77,7 @@ public enum ThematicList {
     }
 
     static func position(_ text: String) -> PublishedPosition? {
-        let key = TextFolding.key(text)
+        let key = MatchKey.key(text)
         if key.contains("note") || key.hasPrefix("not") || key.contains("reject") { return .noted }
         guard key.contains("support") || key.contains("accept") else { return nil }
         return key.contains("implemented") ? .supportedImplemented : .supported
@@ -89,7 +89,7 @@ public enum ThematicList {
         var lists: ([String], [String]) = ([], [])
         var inGroups = false
         for paragraph in paragraphs {
-            var item = TextFolding.collapsingWhitespace(paragraph)
+            var item = MatchKey.collapsingWhitespace(paragraph)
             if item.lowercased().hasPrefix("groups of persons") {
                 inGroups = true
                 item = item.split(separator: ":", maxSplits: 1).dropFirst().joined().trimmingCharacters(in: .whitespaces)
@@ -109,7 +109,7 @@ public enum ThematicList {
 
     /// `- 16 - PEACE, JUSTICE AND STRONG INSTITUTIONS` (or `SDG 16`, `Goal 16`) → `16`.
     static func sdgNumber(_ paragraph: String) -> String? {
-        let words = TextFolding.words(paragraph)
+        let words = MatchKey.words(paragraph)
         let index = words.first.map { $0 == "sdg" || $0 == "goal" ? 1 : 0 } ?? 0
         guard index < words.count, let number = Int(words[index]), (1...17).contains(number) else { return nil }
         return String(number)

@@ -71,7 +71,7 @@ public enum UPRInfoCSV {
 
     /// `Accepted`/`Supported` → supported, `Noted`/`Rejected` → noted, anything else → nil.
     static func position(_ response: String) -> PublishedPosition? {
-        switch TextFolding.key(response) {
+        switch MatchKey.key(response) {
         case "accepted", "supported", "accept", "support": .supported
         case "noted", "rejected", "note", "reject": .noted
         default: nil

@@ -7,15 +7,15 @@ extension UPRInfoCSV {
     /// UPR Info has no IDs, so they are `S<session>.<n>` in first-seen order. The position comes
     /// from the response: Accepted/Supported → supported, Noted/Rejected → noted, else none, with a warning.
     public static func document(_ rows: [UPRInfoRow], stateUnderReview: String, session: Int?, file: String) -> ImportedDocument {
-        let wanted = TextFolding.key(stateUnderReview)
-        let selected = rows.filter { TextFolding.key($0.stateUnderReview) == wanted && (session == nil || $0.session == session) }
+        let wanted = MatchKey.key(stateUnderReview)
+        let selected = rows.filter { MatchKey.key($0.stateUnderReview) == wanted && (session == nil || $0.session == session) }
         var recommendations: [ImportedRecommendation] = []
         var warnings: [ImportWarning] = []
         var indexByText: [String: Int] = [:]
         var countBySession: [Int: Int] = [:]
 
         for row in selected {
-            let text = TextFolding.collapsingWhitespace(row.text)
+            let text = MatchKey.collapsingWhitespace(row.text)
             let published = Self.position(row.response)
             if published == nil {
                 warnings.append(ImportWarning(file: file, line: row.line, message: "response “\(row.response)” is neither Accepted/Supported nor Noted/Rejected; no position taken from it"))

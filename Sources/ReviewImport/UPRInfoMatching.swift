@@ -14,7 +14,7 @@ extension UPRInfoCSV {
         // each of them, and with the whole.
         let targets = recommendations.map { recommendation in
             let parts = [recommendation.text] + recommendation.text.split(separator: ";").map(String.init)
-            return (id: recommendation.id, states: Set(recommendation.states.map { TextFolding.key(resolve($0)) }),
+            return (id: recommendation.id, states: Set(recommendation.states.map { MatchKey.key(resolve($0)) }),
                     parts: parts.map(TextSimilarity.words).filter { !$0.isEmpty })
         }
         var positions: [String: PublishedPosition] = [:]
@@ -25,7 +25,7 @@ extension UPRInfoCSV {
         }
 
         for row in rows {
-            let state = TextFolding.key(resolve(row.recommendingState))
+            let state = MatchKey.key(resolve(row.recommendingState))
             let words = TextSimilarity.words(row.text)
             let scored = targets.filter { $0.states.contains(state) }
                 .map { target in (id: target.id, score: target.parts.map { TextSimilarity(words, $0) }.max() ?? TextSimilarity([], [])) }
@@ -64,7 +64,7 @@ struct TextSimilarity: Comparable {
     private static let common: Set<String> = ["a", "an", "and", "as", "at", "by", "for", "in", "its", "of", "on", "or", "the", "to", "with"]
 
     static func words(_ text: String) -> Set<String> {
-        Set(TextFolding.words(text)).subtracting(common)
+        Set(MatchKey.words(text)).subtracting(common)
     }
 
     var overlap: Double

@@ -65,7 +65,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.ctrl("r")], command: .redo, mode: .browse, help: "redo what was undone", footer: nil),
         KeyBinding(keys: [.char("e")], command: .editNote, mode: .browse, help: "edit the note (why)", footer: "note"),
         KeyBinding(keys: [.escape], command: .clearFilters, mode: .browse, help: "clear all filters", footer: nil),
-        KeyBinding(keys: [.char(":")], command: .openCommandLine, mode: .browse, help: "command line (:goto 140.7, :state France, :sort state, :export csv …; Tab completes)", footer: nil),
+        KeyBinding(keys: [.char(":")], command: .openCommandLine, mode: .browse, help: "command line: :goto 140.7, :state France … (Tab completes)", footer: nil),
         KeyBinding(keys: [.char("E")], command: .openExport, mode: .browse, help: "export the decision lists", footer: "export"),
         KeyBinding(keys: [.char("?")], command: .showHelp, mode: .browse, help: "this help", footer: "help"),
         KeyBinding(keys: [.char("q"), .ctrl("c")], command: .quit, mode: .browse, help: "quit (every decision is already saved)", footer: "quit"),

@@ -101,7 +101,7 @@ final class UPRInfoCSVTests: XCTestCase {
             row("Atlantis", "Protect journalists", "Lemuria", "Accepted", line: 5),
             row("Atlantis", "Free all prisoners", "Mu", "Noted", line: 6),
         ]
-        let resolve = { (name: String) in TextFolding.key(name) == "turkey" ? "Türkiye" : name }
+        let resolve = { (name: String) in MatchKey.key(name) == "turkey" ? "Türkiye" : name }
         let result = UPRInfoCSV.positions(rows, for: report, resolve: resolve, file: "upr.csv")
         XCTAssertEqual(result.positions, ["12.1": .supported, "12.2": .noted])
         XCTAssertEqual(result.warnings.map(\.description), [

@@ -2,7 +2,7 @@ import Foundation
 
 /// Keys for comparing text from different sources, which differ in case, accents, punctuation and
 /// spacing (`Türkiye`/`Turkiye`, `Viet Nam`/`Vietnam`, a trailing space in UPR Info texts).
-public enum TextFolding {
+public enum MatchKey {
     /// Lower case, no diacritics, letters only: `Côte d'Ivoire` → `cotedivoire`.
     public static func key(_ text: String) -> String {
         String(String.UnicodeScalarView(folded(text).unicodeScalars.filter { CharacterSet.letters.contains($0) }))

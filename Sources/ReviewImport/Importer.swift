@@ -1,0 +1,196 @@
+import Foundation
+import ReviewModel
+
+/// What `upr import` does with each file: documents (report, thematic list, UPR Info rows of one
+/// review) build or update the ledger's recommendations; positions (addendum, thematic list,
+/// UPR Info) are applied to the ledger or compared with it. Everything happens in memory; the
+/// caller saves once, so nothing half-imported is ever written.
+public struct Importer {
+    public enum PositionMode: String, CaseIterable, Sendable { case apply, compare, ignore }
+
+    public struct Options: Sendable {
+        public var format: SourceFormat?
+        public var positions: PositionMode = .apply
+        /// Let positions replace decisions the analysts already took.
+        public var overwriteDecisions = false
+        /// Let a corrected document drop IDs that carried decisions.
+        public var dropGoneDecisions = false
+        /// UPR Info files hold every review: which one to take.
+        public var stateUnderReview: String?
+        public var session: Int?
+        public var analyst: String
+        public var now: Date
+
+        public init(analyst: String, now: Date = Date()) {
+            self.analyst = analyst
+            self.now = now
+        }
+    }
+
+    /// A position that differs from the ledger's decision.
+    public struct Difference: Equatable, Sendable {
+        public var id: String
+        public var ledger: DecisionStatus?
+        public var source: PublishedPosition
+    }
+
+    public private(set) var ledger: Ledger?
+    public private(set) var report: [String] = []
+    public private(set) var warnings: [ImportWarning] = []
+    public private(set) var differences: [Difference] = []
+    let options: Options
+    let states: StateDirectory
+
+    public init(ledger: Ledger?, options: Options, states: StateDirectory) {
+        self.ledger = ledger
+        self.options = options
+        self.states = states
+    }
+
+    /// Reads one file and folds it into the ledger being built.
+    public mutating func add(_ url: URL) throws {
+        let file = url.path
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw ImportError.unreadable(file: file, reason: error.localizedDescription) }
+        let detected = try options.format.map { ($0, "as asked with --format") } ?? SourceDetection.detect(data, file: file)
+        report.append("\(file): read as \(detected.0.rawValue) (\(detected.1))")
+        switch detected.0 {
+        case .reportText:
+            try addDocument(WorkingGroupReport.parse(try SourceText.decode(data, file: file), file: file))
+        case .reportPDF:
+            try addDocument(WorkingGroupReport.parse(try PDFText.extract(url), file: file))
+        case .thematicList:
+            let document = try ThematicList.read(url)
+            try addDocument(document)
+            try addPositions(Dictionary(document.recommendations.compactMap { r in r.position.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a }), from: file)
+        case .addendum:
+            let parsed = try Addendum.parse(try SourceText.decode(data, file: file), file: file)
+            warnings += parsed.warnings
+            try addPositions(parsed.positions, from: file)
+        case .uprInfoCSV:
+            try addUPRInfo(url)
+        case .ledger:
+            throw ImportError.notRecognized(file: file, reason: "this is a upr ledger already; open it with --ledger")
+        }
+    }
+
+    mutating func addUPRInfo(_ url: URL) throws {
+        let file = url.path
+        let (rows, rowWarnings) = try UPRInfoCSV.rows(url)
+        warnings += rowWarnings
+        report.append("  \(rows.count) UPR Info rows")
+        if let current = ledger {
+            let recommendations = current.recommendations.map { ImportedRecommendation(id: $0.id, text: $0.text, states: $0.states, line: 0) }
+            let stateUnderReview = options.stateUnderReview ?? current.document.stateUnderReview
+            let wanted = canonical(stateUnderReview)
+            let selected = rows.filter { row in canonical(row.stateUnderReview) == wanted && (options.session.map { row.session == $0 } ?? true) }
+            let matched = UPRInfoCSV.positions(selected, for: recommendations, resolve: canonical, file: file)
+            warnings += matched.warnings
+            try addPositions(matched.positions, from: file)
+            return
+        }
+        guard let stateUnderReview = options.stateUnderReview else {
+            throw ImportError.notRecognized(file: file, reason: "UPR Info files hold every review: say which with --state-under-review NAME (and --session N)")
+        }
+        let selected = rows.filter { canonical($0.stateUnderReview) == canonical(stateUnderReview) }
+        let document = UPRInfoCSV.document(selected, stateUnderReview: canonical(stateUnderReview), session: options.session, file: file)
+        guard !document.recommendations.isEmpty else {
+            throw ImportError.notRecognized(file: file, reason: "no rows for \(stateUnderReview)\(options.session.map { " in session \($0)" } ?? "")")
+        }
+        try addDocument(document)
+        try addPositions(Dictionary(document.recommendations.compactMap { r in r.position.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a }), from: file)
+    }
+
+    /// The canonical name of a State, or the name as given where it matches nothing.
+    func canonical(_ name: String) -> String { states.resolve(name)?.name ?? name }
+
+    mutating func addDocument(_ document: ImportedDocument) throws {
+        warnings += document.warnings
+        var recommendations: [Recommendation] = []
+        var unknown: Set<String> = []
+        for imported in document.recommendations {
+            let names = imported.states.map { name -> String in
+                guard let entry = states.resolve(name) else {
+                    if unknown.insert(name).inserted {
+                        warnings.append(ImportWarning(file: document.file, line: imported.line, message: "State “\(name)” is not in the list of States; kept as written"))
+                    }
+                    return name
+                }
+                return entry.name
+            }
+            var unique: [String] = []
+            for name in names where !unique.contains(name) { unique.append(name) }
+            recommendations.append(Recommendation(id: imported.id, text: imported.text, states: unique, themes: imported.themes, groups: imported.groups, sdgs: imported.sdgs))
+        }
+        let info = document.info ?? DocumentInfo(symbol: URL(fileURLWithPath: document.file).lastPathComponent, title: "Imported from \(document.file)", stateUnderReview: options.stateUnderReview ?? "")
+        let stateCount = Set(recommendations.flatMap(\.states)).count
+        let joint = recommendations.filter { $0.states.count > 1 }.count
+        let range = recommendations.isEmpty ? "" : " (\(recommendations.first!.id) to \(recommendations.last!.id))"
+        report.append("  \(recommendations.count) recommendations\(range) from \(stateCount) States; \(joint) made by several States")
+
+        guard let current = ledger else {
+            ledger = try Ledger(document: info, recommendations: recommendations)
+            return
+        }
+        if current.notice != nil {
+            throw ImportError.notRecognized(file: document.file, reason: "the ledger holds the illustrative sample; import into a new ledger (--ledger NEW.json)")
+        }
+        if let symbol = document.info?.symbol, !current.document.symbol.isEmpty, symbol != current.document.symbol, !current.recommendations.isEmpty {
+            throw ImportError.notRecognized(file: document.file, reason: "it is \(symbol), the ledger holds \(current.document.symbol); import into a new ledger (--ledger NEW.json)")
+        }
+        let merged = try current.reimporting(recommendations, document: document.info.map { _ in info }, dropGoneDecisions: options.dropGoneDecisions)
+        let changes = merged.changes
+        if !merged.applied {
+            let lost = changes.goneWithWork.map { "\($0.id) (\($0.record.decision?.label ?? "note only"))" }.joined(separator: ", ")
+            throw ImportError.notRecognized(file: document.file, reason: "these IDs are gone from the new text but carry decisions: \(lost). Nothing was changed; pass --drop-gone to drop them")
+        }
+        ledger = merged.ledger
+        if changes.isEmpty {
+            report.append("  no change against the ledger")
+        } else {
+            report.append("  changes: \(changes.added.count) added, \(changes.textChanged.count) with new text, \(changes.statesChanged.count) with other States, \(changes.gone.count) gone")
+            for id in changes.added { report.append("    added \(id)") }
+            for id in changes.textChanged { report.append("    text changed \(id)") }
+            for id in changes.statesChanged { report.append("    States changed \(id)") }
+            for entry in changes.gone { report.append("    gone \(entry.id)\(entry.record.map { " (had: \($0.decision?.label ?? "a note"))" } ?? "")") }
+        }
+    }
+
+    mutating func addPositions(_ positions: [String: PublishedPosition], from file: String) throws {
+        guard !positions.isEmpty, options.positions != .ignore else { return }
+        guard var current = ledger else {
+            throw ImportError.notRecognized(file: file, reason: "it gives positions only; import the report first (or in the same command, before it)")
+        }
+        let supported = positions.values.filter { $0 != .noted }.count
+        report.append("  positions: \(supported) supported, \(positions.count - supported) noted")
+        var applied = 0, conflicts = 0
+        for recommendation in current.recommendations {
+            guard let position = positions[recommendation.id] else { continue }
+            let decision = current.status(of: recommendation.id)
+            if decision == position.decision { continue }
+            differences.append(Difference(id: recommendation.id, ledger: decision, source: position))
+            guard options.positions == .apply else { continue }
+            if decision != nil && !options.overwriteDecisions { conflicts += 1; continue }
+            try current.decide(recommendation.id, position.decision, by: options.analyst, at: options.now)
+            applied += 1
+        }
+        for id in positions.keys.sorted(by: RecommendationID.precedes) where !current.contains(id) {
+            warnings.append(ImportWarning(file: file, line: 0, message: "position for \(id), which is not a recommendation of the ledger"))
+        }
+        if options.positions == .apply {
+            report.append("  applied to \(applied) recommendations; \(conflicts) differ from decisions already taken (kept; --overwrite replaces them)")
+        } else {
+            report.append("  \(differences.count) differ from the ledger")
+        }
+        ledger = current
+    }
+}
+
+/// Text files arrive as UTF-8 or, from older tools, Latin-1 / Windows-1252.
+public enum SourceText {
+    public static func decode(_ data: Data, file: String) throws -> String {
+        if let text = String(data: data, encoding: .utf8) { return text }
+        if let text = String(data: data, encoding: .windowsCP1252) ?? String(data: data, encoding: .isoLatin1) { return text }
+        throw ImportError.unreadable(file: file, reason: "neither UTF-8 nor Latin-1 text")
+    }
+}
