@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "upr", targets: ["upr"]),
         .library(name: "ReviewModel", targets: ["ReviewModel"]),
+        .library(name: "ReviewImport", targets: ["ReviewImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -19,5 +19,11 @@ let package = Package(
             path: "Sources/LedgerFuzz",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
+        .executableTarget(
+            name: "import-fuzz",
+            dependencies: [.product(name: "ReviewImport", package: root)],
+            path: "Sources/ImportFuzz",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
     ]
 )
