@@ -60,6 +60,7 @@ extension FilterQuery {
         return try parser.parse()
     }
 
+    /// Whether one recommendation passes; `positions(in:index:)` does the same for all at once.
     public func matches(_ position: Int, in ledger: Ledger, index: SearchIndex) -> Bool {
         switch self {
         case .all: true
@@ -68,12 +69,6 @@ extension FilterQuery {
         case let .or(left, right): left.matches(position, in: ledger, index: index) || right.matches(position, in: ledger, index: index)
         case let .not(query): !query.matches(position, in: ledger, index: index)
         }
-    }
-
-    /// The matching positions of `ledger.recommendations`, in document order.
-    public func positions(in ledger: Ledger, index: SearchIndex) -> [Int] {
-        if case .all = self { return Array(ledger.recommendations.indices) }
-        return ledger.recommendations.indices.filter { matches($0, in: ledger, index: index) }
     }
 }
 
@@ -84,23 +79,23 @@ extension FilterTerm {
         case let .group(group): return index.hasState(position, in: group)
         case let .theme(needle): return index.themes(position, contain: needle)
         case let .text(needle): return index.text(position, contains: needle)
-        case let .id(id): return Self.id(ledger.recommendations[position].id, isOrIsIn: id)
+        case let .id(id): return Self.id(index.originalIDs[position], isOrIsIn: id)
         case let .idRange(lower, upper):
-            let id = ledger.recommendations[position].id
+            let id = index.originalIDs[position]
             return ByteSearch.compareID(id, toBound: lower) >= 0 && ByteSearch.compareID(id, toBound: upper) <= 0
-        case let .decision(selection): return selection.matches(record(position, ledger)?.decision)
-        case .hasNote: return !(record(position, ledger)?.note.isEmpty ?? true)
-        case let .changedSince(date): return record(position, ledger).map { $0.at >= date } ?? false
-        case let .decidedBy(analyst): return record(position, ledger).map { Self.folded($0.by, equals: analyst) } ?? false
+        case let .decision(selection): return selection.matches(record(position, ledger, index)?.decision)
+        case .hasNote: return !(record(position, ledger, index)?.note.isEmpty ?? true)
+        case let .changedSince(date): return record(position, ledger, index).map { $0.at >= date } ?? false
+        case let .decidedBy(analyst): return record(position, ledger, index).map { Self.folded($0.by, equals: analyst) } ?? false
         }
     }
 
-    private func record(_ position: Int, _ ledger: Ledger) -> DecisionRecord? {
-        ledger.decisions[ledger.recommendations[position].id]
+    private func record(_ position: Int, _ ledger: Ledger, _ index: SearchIndex) -> DecisionRecord? {
+        ledger.decisions[index.originalIDs[position]]
     }
 
     /// `140.7` is `140.7`; `140` is every `140.*`. On bytes: this runs once per recommendation.
-    private static func id(_ id: String, isOrIsIn wanted: String) -> Bool {
+    static func id(_ id: String, isOrIsIn wanted: String) -> Bool {
         if id == wanted { return true }
         let a = id.utf8, b = wanted.utf8
         return a.count > b.count && a.starts(with: b) && a[a.index(a.startIndex, offsetBy: b.count)] == UInt8(ascii: ".")
@@ -108,7 +103,7 @@ extension FilterTerm {
 
     /// Compares an analyst name with a folded one; names are ASCII almost always, so Foundation
     /// is called only for the rare other.
-    private static func folded(_ name: String, equals wanted: String) -> Bool {
+    static func folded(_ name: String, equals wanted: String) -> Bool {
         let bytes = name.utf8
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return TextFolder.folded(name) == wanted }
         return bytes.count == wanted.utf8.count && zip(bytes, wanted.utf8).allSatisfy { TextFolder.lowercase($0) == $1 }

@@ -9,19 +9,21 @@ import Foundation
 public struct SearchIndex: Sendable {
     /// Folded texts end to end (one buffer rather than 42,000 strings keeps memory near the size
     /// of the text itself).
-    private let texts: FlatLists<UInt8>
-    private let ids: FlatLists<UInt8>
-    /// The original texts, for highlighting; they share storage with the ledger's strings.
-    private let originals: [String]
+    let texts: FlatLists<UInt8>
+    let ids: FlatLists<UInt8>
+    /// The original texts (for highlighting) and IDs (for decisions); they share storage with
+    /// the ledger's strings.
+    let originals: [String]
+    let originalIDs: [String]
     /// Every distinct State name of the ledger once, with its canonical name, folded spelling and
     /// regional group; positions refer to them by number.
-    private let stateNames: [String]
-    private let foldedStates: [[UInt8]]
-    private let stateRefs: FlatLists<Int32>
-    private let foldedThemes: [[UInt8]]
-    private let themeRefs: FlatLists<Int32>
+    let stateNames: [String]
+    let foldedStates: [[UInt8]]
+    let stateRefs: FlatLists<Int32>
+    let foldedThemes: [[UInt8]]
+    let themeRefs: FlatLists<Int32>
     /// One bit per `RegionalGroup` of any co-recommender.
-    private let groupMasks: [UInt8]
+    let groupMasks: [UInt8]
 
     /// Indexes `ledger` with the bundled list of States (for `state:` aliases and `group:`).
     public init(_ ledger: Ledger) {
@@ -79,6 +81,7 @@ public struct SearchIndex: Sendable {
         self.texts = texts
         self.ids = ids
         self.originals = ledger.recommendations.map(\.text)
+        self.originalIDs = ledger.recommendations.map(\.id)
         self.stateNames = stateNames
         self.foldedStates = foldedStates
         self.stateRefs = stateRefs
@@ -103,10 +106,16 @@ public struct SearchIndex: Sendable {
         return needle.withUnsafeBufferPointer { needle in
             // Decide once per distinct State rather than once per co-recommendation.
             let stateHits = foldedStates.map { name in name.withUnsafeBufferPointer { ByteSearch.contains(needle, in: $0) } }
-            return (0..<count).filter { position in
-                ids.withList(position) { ByteSearch.contains(needle, in: $0) }
-                    || stateRefs.withList(position) { $0.contains { stateHits[Int($0)] } }
-                    || texts.withList(position) { ByteSearch.contains(needle, in: $0) }
+            return ids.withLists { ids in
+                stateRefs.withLists { stateRefs in
+                    texts.withLists { texts in
+                        (0..<count).filter { position in
+                            ByteSearch.contains(needle, in: ids[position])
+                                || stateRefs[position].contains { stateHits[Int($0)] }
+                                || ByteSearch.contains(needle, in: texts[position])
+                        }
+                    }
+                }
             }
         }
     }
@@ -163,27 +172,7 @@ public struct SearchIndex: Sendable {
         groupMasks[position] & Self.bit(of: group) != 0
     }
 
-    private static func bit(of group: RegionalGroup) -> UInt8 {
+    static func bit(of group: RegionalGroup) -> UInt8 {
         1 << UInt8(RegionalGroup.allCases.firstIndex(of: group)!)
-    }
-}
-
-/// Many short lists stored end to end in one array, with where each starts: two allocations
-/// instead of one per list.
-struct FlatLists<Element>: Sendable where Element: Sendable {
-    var elements: [Element] = []
-    private var starts: [Int] = [0]
-
-    mutating func reserve(lists: Int, elements count: Int) {
-        starts.reserveCapacity(lists + 1)
-        elements.reserveCapacity(count)
-    }
-
-    /// Ends the list being appended to `elements`.
-    mutating func close() { starts.append(elements.count) }
-
-    func withList<R>(_ number: Int, _ body: (UnsafeBufferPointer<Element>) -> R) -> R {
-        let range = starts[number]..<starts[number + 1]
-        return elements.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 }

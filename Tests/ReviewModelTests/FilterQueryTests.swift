@@ -194,6 +194,28 @@ final class FilterQueryTests: XCTestCase {
         XCTAssertEqual(try ids(""), ledger.recommendations.map(\.id))
     }
 
+    /// `positions(in:index:)` evaluates set by set; `matches` one position at a time: they agree.
+    func testSetEvaluationAgreesWithMatches() throws {
+        var sample = try Sample.ledger()
+        for (number, recommendation) in sample.recommendations.enumerated() where number % 3 == 0 {
+            try sample.decide(recommendation.id, number % 2 == 0 ? .accepted : .rejected, by: number % 4 == 0 ? "lan" : "minh", at: Fixtures.date)
+        }
+        try sample.annotate("140.94", note: "ask the ministry", by: "lan", at: Fixtures.date)
+        let queries = [
+            "", "state:France", "group:WEOG -state:France", "death or torture", "not (death or torture) decision:accepted",
+            "theme:penalty or theme:torture or id:140.1-40", "has:note or by:minh", "-decision:undecided since:2026-01-01",
+            "(group:african or group:APG) (\"viet nam\" or text:minorit) -has:note", "id:140 -id:140.100-300 or by:lan",
+            "theme:nothing-like-this", "state:Norway or state:Mexico",
+        ]
+        for (ledger, index) in [(ledger!, index!), (sample, SearchIndex(sample, states: states))] {
+            for text in queries {
+                let query = try parse(text)
+                let oneByOne = ledger.recommendations.indices.filter { query.matches($0, in: ledger, index: index) }
+                XCTAssertEqual(query.positions(in: ledger, index: index), oneByOne, text)
+            }
+        }
+    }
+
     func testTheSampleQuery() throws {
         var sample = try Sample.ledger()
         let query = try parse("state:France decision:undecided text:death")
