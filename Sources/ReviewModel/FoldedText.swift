@@ -19,13 +19,26 @@ struct TextFolder {
 
     /// Appends the folded form of `text` to `output`.
     mutating func append(_ text: String, to output: inout [UInt8]) {
-        for character in text {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            // Fast path: an ASCII byte followed by another is a character of its own (a combining
+            // mark or CR-LF would join them; both are excluded), so no grapheme breaking is needed.
+            let byte = utf8[index], next = utf8.index(after: index)
+            if byte < 0x80, byte != 0x0D, next == utf8.endIndex || utf8[next] < 0x80 {
+                output.append(Self.lowercase(byte))
+                index = next
+                continue
+            }
+            let end = text.index(after: index)
+            let character = text[index]
             if character.isASCII {
                 // "\r\n" is one ASCII Character of two bytes: lowercase each byte.
                 for byte in character.utf8 { output.append(Self.lowercase(byte)) }
             } else {
                 output.append(contentsOf: bytes(of: character))
             }
+            index = end
         }
     }
 
@@ -78,7 +91,10 @@ enum ByteSearch {
             // memchr finds the next candidate quickly; memcmp checks the rest of the needle.
             guard let found = memchr(hay + offset, first, last - offset + 1) else { return nil }
             let candidate = hay.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if count == 1 || memcmp(hay + candidate + 1, pin + 1, count - 1) == 0 { return candidate }
+            // Needles are a few words: comparing inline beats a call to memcmp per candidate.
+            var matched = 1
+            while matched < count, hay[candidate + matched] == pin[matched] { matched += 1 }
+            if matched == count { return candidate }
             offset = candidate + 1
         }
         return nil

@@ -20,6 +20,9 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(index.folded(1), "end torture in viet nam’s prisons")
         XCTAssertEqual(index.folded(5), "strengthen legal aid for ethnic minorities in viet nam")
         XCTAssertEqual(SearchIndex(try ledger(["Đà Nẵng, \u{0110}ồng Tháp"])).folded(0), "da nang, dong thap")
+        // A combining mark after an ASCII letter, and CR-LF, are single characters.
+        XCTAssertEqual(SearchIndex(try ledger(["Cafe\u{0301} OK\r\nAe\u{0301}"])).folded(0), "cafe ok\r\nae")
+        XCTAssertEqual(try highlighted("fe ok", in: "Cafe\u{0301} OK\r\nA"), ["fe\u{0301} OK"])
     }
 
     func testPositionsMatchIDStatesAndText() throws {
