@@ -85,6 +85,34 @@ benchmark("key a to state, save excluded (320)") {
     _ = Workbench.reduce(&deciding, .key(deciding.cursor + 1 >= deciding.visible.count ? .char("g") : .char("a")), now: now)
 }
 
+// Filtering and searching at 42,000: the index is built once per ledger (measured on its own);
+// each key re-parses the filter and evaluates it over every recommendation. Target: < 8 ms.
+let directory = try! StateDirectory.bundled()
+var decidedBig = big
+for position in stride(from: 0, to: 42_000, by: 3) {
+    // A third decided, so that decision terms read real records.
+    try! decidedBig.decide(decidedBig.recommendations[position].id, position % 2 == 0 ? .accepted : .rejected, by: "bench", at: now)
+}
+let bigIndex = SearchIndex(decidedBig, states: directory)
+
+benchmark("search index build on 42,000") {
+    blackHole(SearchIndex(decidedBig, states: directory))
+}
+
+benchmark("filter query on 42,000") {
+    let query = try FilterQuery.parse("state:France decision:undecided text:death", states: directory)
+    blackHole(query.positions(in: decidedBig, index: bigIndex))
+}
+
+benchmark("filter query on 42,000, text over every recommendation") {
+    let query = try FilterQuery.parse("(\"freedom of\" or theme:torture or \"viet nam\") -decision:rejected -group:EEG", states: directory)
+    blackHole(query.positions(in: decidedBig, index: bigIndex))
+}
+
+benchmark("search on 42,000") {
+    blackHole(bigIndex.positions(matching: "viet nam"))
+}
+
 Benchmark.main()
 store.close()
 bigStore.close()
