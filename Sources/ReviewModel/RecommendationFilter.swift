@@ -1,17 +1,31 @@
 import Foundation
 
-/// Which recommendations to show or export: by recommending State (co-recommenders count) and by
-/// state of work. Empty filter = everything.
+/// Which recommendations to show or export: by recommending State (co-recommenders count), by
+/// state of work, and by a query in the filter language. Empty filter = everything.
 public struct RecommendationFilter: Equatable, Sendable {
     public var state: String?
     public var status: StatusSelection?
+    /// A query in the filter language, and its text as typed.
+    public var query: FilterQuery?
+    public var queryText: String?
 
-    public init(state: String? = nil, status: StatusSelection? = nil) {
+    public init(state: String? = nil, status: StatusSelection? = nil, query: FilterQuery? = nil, queryText: String? = nil) {
         self.state = state
         self.status = status
+        self.query = query
+        self.queryText = queryText
     }
 
-    public var isEmpty: Bool { state == nil && status == nil }
+    public var isEmpty: Bool { state == nil && status == nil && query == nil }
+
+    public func with(state: String?) -> RecommendationFilter { var copy = self; copy.state = state; return copy }
+    public func with(status: StatusSelection?) -> RecommendationFilter { var copy = self; copy.status = status; return copy }
+    public func with(query: FilterQuery?, text: String?) -> RecommendationFilter {
+        var copy = self
+        copy.query = query == .all ? nil : query
+        copy.queryText = copy.query == nil ? nil : text
+        return copy
+    }
 
     public func matches(_ recommendation: Recommendation, in ledger: Ledger) -> Bool {
         if let state, !recommendation.states.contains(state) { return false }
@@ -19,16 +33,23 @@ public struct RecommendationFilter: Equatable, Sendable {
         return true
     }
 
-    /// Indices into `ledger.recommendations`, in document order.
-    public func positions(in ledger: Ledger) -> [Int] {
-        ledger.recommendations.indices.filter { matches(ledger.recommendations[$0], in: ledger) }
+    /// Indices into `ledger.recommendations`, in document order. A query needs the search index;
+    /// one is built here when none is given.
+    public func positions(in ledger: Ledger, index: SearchIndex? = nil) -> [Int] {
+        var positions = ledger.recommendations.indices.filter { matches(ledger.recommendations[$0], in: ledger) }
+        if let query {
+            let allowed = Set(query.positions(in: ledger, index: index ?? SearchIndex(ledger)))
+            positions = positions.filter(allowed.contains)
+        }
+        return positions
     }
 
-    /// `State: France · undecided`
+    /// `State: France · undecided · text:torture`
     public var summary: String {
         var parts: [String] = []
         if let state { parts.append("State: \(state)") }
         if let status { parts.append(status.label) }
+        if let queryText { parts.append(queryText) }
         return parts.joined(separator: " · ")
     }
 }

@@ -13,6 +13,7 @@ enum CommandLineLogic {
 
     static let specs: [Spec] = [
         Spec(name: "goto", argument: "ID", help: "select a recommendation by ID") { state in state.ledger.recommendations.map(\.id) },
+        Spec(name: "filter", argument: "EXPRESSION", help: "filter: state:France decision:undecided text:torture") { _ in QueryPromptLogic.keys },
         Spec(name: "state", argument: "STATE", help: "filter by recommending State") { state in state.allStates.map(\.name) },
         Spec(name: "decision", argument: "STATUS", help: "filter by decision") { _ in ["undecided", "accepted", "under-consideration", "rejected", "all"] },
         Spec(name: "sort", argument: "ORDER", help: "sort the list") { _ in ["id", "state", "decision", "theme"] },
@@ -72,16 +73,22 @@ enum CommandLineLogic {
             guard let position = state.ledger.indexByID[id] else { throw Failure(message: "No recommendation with ID \(id)") }
             if !state.visible.contains(position) { state.setFilter(RecommendationFilter()) }
             state.moveCursor(to: state.visible.firstIndex(of: position) ?? 0)
+        case "filter":
+            do {
+                try QueryPromptLogic.applyFilter(argument, &state)
+            } catch let error as FilterSyntaxError {
+                throw Failure(message: "Filter: \(error.message) (at column \(error.offset + 1))")
+            }
         case "state":
             let folded = TextFolding.fold(argument)
             guard let match = state.allStates.first(where: { $0.folded == folded }) ?? state.allStates.first(where: { $0.folded.hasPrefix(folded) }) else {
                 throw Failure(message: "No recommending State matches “\(argument)”")
             }
-            state.setFilter(RecommendationFilter(state: match.name, status: state.filter.status))
+            state.setFilter(state.filter.with(state: match.name))
         case "decision":
             let status = argument == "all" ? nil : StatusSelection(parsing: argument)
             guard argument == "all" || status != nil else { throw Failure(message: "Decision is undecided, accepted, under-consideration, rejected or all") }
-            state.setFilter(RecommendationFilter(state: state.filter.state, status: status))
+            state.setFilter(state.filter.with(status: status))
         case "sort":
             let orders: [String: SortOrder] = ["id": .document, "state": .state, "decision": .decision, "theme": .theme]
             guard let order = orders[argument.lowercased()] else { throw Failure(message: "Sort by id, state, decision or theme") }

@@ -49,6 +49,7 @@ enum DetailPane {
         let scroll = min(state.detailScroll, max(0, lines.count - rect.height))
         for (offset, line) in lines.dropFirst(scroll).prefix(rect.height).enumerated() {
             screen.put(line.0, row: rect.row + offset, column: rect.column + 1, style: line.1, limit: rect.column + rect.width)
+            Highlighter.apply(state.searchTerm, text: line.0, row: rect.row + offset, column: rect.column + 1, limit: rect.column + rect.width, &screen)
         }
     }
 }

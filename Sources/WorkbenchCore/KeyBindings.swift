@@ -7,7 +7,7 @@ public enum Command: Equatable, Sendable {
     case toggleMark, markAllInView, clearMarks, nextUndecided, previousUndecided, cycleSort
     // The State picker and the note editor
     case fieldAccept, fieldCancel, fieldUp, fieldDown, fieldLeft, fieldRight, fieldHome, fieldEnd, fieldBackspace, fieldDelete, fieldComplete
-    case openCommandLine
+    case openCommandLine, openFilter, openSearch, nextMatch, previousMatch
     // The export menu
     case export(ExportChoice)
     // The help screen
@@ -54,7 +54,11 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("a")], command: .decide(.accepted), mode: .browse, help: "accept (will support), then next", footer: "accept"),
         KeyBinding(keys: [.char("c")], command: .decide(.underConsideration), mode: .browse, help: "under consideration, then next", footer: "consider"),
         KeyBinding(keys: [.char("r")], command: .decide(.rejected), mode: .browse, help: "reject (will note), then next", footer: "reject"),
-        KeyBinding(keys: [.char("s"), .char("f")], command: .pickState, mode: .browse, help: "filter by recommending State", footer: "State"),
+        KeyBinding(keys: [.char("s")], command: .pickState, mode: .browse, help: "filter by recommending State (picker)", footer: "State"),
+        KeyBinding(keys: [.char("f")], command: .openFilter, mode: .browse, help: "filter: state:France decision:undecided text:torture …", footer: "filter"),
+        KeyBinding(keys: [.char("/")], command: .openSearch, mode: .browse, help: "search the text, IDs and States (accents and case ignored)", footer: "search"),
+        KeyBinding(keys: [.char("n")], command: .nextMatch, mode: .browse, help: "next match of the search", footer: nil),
+        KeyBinding(keys: [.char("N")], command: .previousMatch, mode: .browse, help: "previous match of the search", footer: nil),
         KeyBinding(keys: [.char("d")], command: .cycleStatusFilter, mode: .browse, help: "filter by decision (again for the next: undecided, accepted, …)", footer: "decision"),
         KeyBinding(keys: [.char("x")], command: .decide(.clear), mode: .browse, help: "clear the decision", footer: "clear"),
         KeyBinding(keys: [.char(" ")], command: .toggleMark, mode: .browse, help: "mark or unmark, then next (a, c, r, x, e then act on all marked)", footer: "mark"),
@@ -85,17 +89,17 @@ public enum KeyBindings {
         KeyBinding(keys: [.backspace], command: .fieldBackspace, mode: .noteEditor, help: "delete before the cursor", footer: nil),
         KeyBinding(keys: [.delete, .ctrl("d")], command: .fieldDelete, mode: .noteEditor, help: "delete under the cursor", footer: nil),
 
-        KeyBinding(keys: [.enter], command: .fieldAccept, mode: .prompt, help: "run the command", footer: "run"),
-        KeyBinding(keys: [.tab], command: .fieldComplete, mode: .prompt, help: "complete the command, State, format or order", footer: "complete"),
-        KeyBinding(keys: [.up, .ctrl("p")], command: .fieldUp, mode: .prompt, help: "earlier command", footer: nil),
-        KeyBinding(keys: [.down, .ctrl("n")], command: .fieldDown, mode: .prompt, help: "later command", footer: nil),
+        KeyBinding(keys: [.enter], command: .fieldAccept, mode: .prompt, help: "run the command, apply the filter or search", footer: "run"),
+        KeyBinding(keys: [.tab], command: .fieldComplete, mode: .prompt, help: "complete the command, filter key, State or theme", footer: "complete"),
+        KeyBinding(keys: [.up, .ctrl("p")], command: .fieldUp, mode: .prompt, help: "earlier line", footer: nil),
+        KeyBinding(keys: [.down, .ctrl("n")], command: .fieldDown, mode: .prompt, help: "later line", footer: nil),
         KeyBinding(keys: [.left], command: .fieldLeft, mode: .prompt, help: "cursor left", footer: nil),
         KeyBinding(keys: [.right], command: .fieldRight, mode: .prompt, help: "cursor right", footer: nil),
         KeyBinding(keys: [.home, .ctrl("a")], command: .fieldHome, mode: .prompt, help: "start of the line", footer: nil),
         KeyBinding(keys: [.end, .ctrl("e")], command: .fieldEnd, mode: .prompt, help: "end of the line", footer: nil),
         KeyBinding(keys: [.backspace], command: .fieldBackspace, mode: .prompt, help: "delete before the cursor", footer: nil),
         KeyBinding(keys: [.delete, .ctrl("d")], command: .fieldDelete, mode: .prompt, help: "delete under the cursor", footer: nil),
-        KeyBinding(keys: [.escape, .ctrl("c")], command: .fieldCancel, mode: .prompt, help: "close the command line", footer: "cancel"),
+        KeyBinding(keys: [.escape, .ctrl("c")], command: .fieldCancel, mode: .prompt, help: "close, leaving the filter and search as they were", footer: "cancel"),
 
         KeyBinding(keys: [.char("i")], command: .export(.ids), mode: .exportMenu, help: "IDs of the recommendations in view, one per line", footer: "IDs"),
         KeyBinding(keys: [.char("c")], command: .export(.csv), mode: .exportMenu, help: "CSV of the recommendations in view", footer: "CSV"),
@@ -141,6 +145,10 @@ public enum KeyBindings {
         case .fieldAccept: mode == .noteEditor ? "save" : mode == .prompt ? "run" : "choose"
         case .fieldComplete: "complete"
         case .openCommandLine: "command-line"
+        case .openFilter: "filter"
+        case .openSearch: "search"
+        case .nextMatch: "next-match"
+        case .previousMatch: "previous-match"
         case .fieldCancel: "cancel"
         case .fieldUp: mode == .prompt ? "history-back" : "previous"
         case .fieldDown: mode == .prompt ? "history-forward" : "next"

@@ -29,7 +29,10 @@ enum ListPane {
             let states = statesLabel(recommendation.states, width: statesWidth)
             screen.put(states, row: row, column: x, style: isSelected ? base : Style(tone: .accent), limit: limit)
             x += statesWidth + 1
-            if x < limit { screen.put(recommendation.text, row: row, column: x, style: base, limit: limit) }
+            if x < limit {
+                screen.put(recommendation.text, row: row, column: x, style: base, limit: limit)
+                Highlighter.apply(state.searchTerm, text: recommendation.text, row: row, column: x, limit: limit, &screen)
+            }
         }
     }
 

@@ -46,7 +46,8 @@ public enum Workbench {
         case .exportMenu:
             return exportMenu(command, &state)
         case .prompt(var prompt):
-            return CommandLineLogic.handle(command, key, &prompt, &state, now: now)
+            if prompt.kind == .command { return CommandLineLogic.handle(command, key, &prompt, &state, now: now) }
+            return QueryPromptLogic.handle(command, key, &prompt, &state)
         case .help(let scroll):
             switch command {
             case .detailDown: state.mode = .help(scroll: scroll + 1)
@@ -84,8 +85,9 @@ public enum Workbench {
         case .cycleStatusFilter:
             let order: [StatusSelection?] = [nil, .undecided, .accepted, .underConsideration, .rejected]
             let next = order[((order.firstIndex(of: state.filter.status) ?? 0) + 1) % order.count]
-            state.setFilter(RecommendationFilter(state: state.filter.state, status: next))
+            state.setFilter(state.filter.with(status: next))
         case .clearFilters:
+            state.searchTerm = nil
             state.setFilter(RecommendationFilter())
         case .toggleMark:
             guard let position = state.selectedPosition else { return nothingSelected(&state) }
@@ -104,6 +106,13 @@ public enum Workbench {
             state.refilter(preferring: state.selectedPosition ?? 0)
             state.message = .init("Sorted by \(state.sort.rawValue)")
         case .openCommandLine: state.mode = .prompt(Prompt(kind: .command))
+        case .openFilter:
+            var prompt = Prompt(kind: .filter)
+            prompt.field.replace(with: state.filter.queryText ?? "")
+            prompt.note = "state: group: decision: theme: text: id: has:note changed: by:  and or not ( )"
+            state.mode = .prompt(prompt)
+        case .openSearch: state.mode = .prompt(Prompt(kind: .search))
+        case .nextMatch, .previousMatch: QueryPromptLogic.jumpToMatch(forward: command == .nextMatch, from: state.cursor, &state)
         case .openExport: state.mode = .exportMenu
         case .showHelp: state.mode = .help(scroll: 0)
         case .quit:
@@ -228,7 +237,7 @@ extension WorkbenchState {
     /// Recomputes the view and selects `preferred`, or (in document order) the nearest
     /// recommendation after it; in another order, the same row.
     mutating func refilter(preferring preferred: Int) {
-        visible = SortOrder.sorted(filter.positions(in: ledger), by: sort, in: ledger)
+        visible = SortOrder.sorted(filter.positions(in: ledger, index: search.index), by: sort, in: ledger)
         let previousCursor = cursor
         if sort == .document {
             let after = visible.partitioningIndex { $0 >= preferred }

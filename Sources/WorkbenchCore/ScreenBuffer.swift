@@ -73,6 +73,12 @@ public struct ScreenBuffer: Equatable, Sendable {
         for x in max(0, from)..<end { cells[row * size.width + x] = Cell(text: " ", style: style) }
     }
 
+    /// Gives cells [from, to) of a row another style, keeping their text (search matches).
+    public mutating func restyle(row: Int, from: Int, to: Int, style: Style) {
+        guard row >= 0, row < size.height else { return }
+        for x in max(0, from)..<max(max(0, from), min(to, size.width)) { cells[row * size.width + x].style = style }
+    }
+
     /// The screen as text, one line per row, trailing spaces removed.
     public func dump() -> String {
         (0..<size.height).map { row in

@@ -12,7 +12,7 @@ enum StatePickerLogic {
                 return []
             }
             state.mode = .browse
-            state.setFilter(RecommendationFilter(state: state.allStates[picker.matches[picker.selection]].name, status: state.filter.status))
+            state.setFilter(state.filter.with(state: state.allStates[picker.matches[picker.selection]].name))
             return []
         case .fieldCancel:
             state.mode = .browse

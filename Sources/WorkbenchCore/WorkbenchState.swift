@@ -36,6 +36,13 @@ public struct WorkbenchState: Equatable, Sendable {
     /// The ledger's file name, shown in the header.
     public var ledgerName: String
     public internal(set) var filter = RecommendationFilter()
+    /// Folded texts of every recommendation, built once: search and filters never fold per key.
+    public let search: SearchBox
+    /// The search term (`/`), folded; `n` and `N` move between its matches.
+    public internal(set) var searchTerm: String?
+    /// Lines entered at the filter prompt, oldest first.
+    public internal(set) var filterHistory: [String] = []
+    public internal(set) var searchHistory: [String] = []
     /// Marked recommendations (positions); decisions and notes then apply to all of them.
     public internal(set) var marked: Set<Int> = []
     public internal(set) var sort: SortOrder = .document
@@ -75,6 +82,8 @@ public struct WorkbenchState: Equatable, Sendable {
         self.ledgerName = ledgerName
         self.size = size
         visible = Array(ledger.recommendations.indices)
+        let directory = try? StateDirectory.bundled()
+        search = SearchBox(index: SearchIndex(ledger, states: directory), states: directory)
         idColumnWidth = ledger.recommendations.map { DisplayText.width(of: $0.id) }.max() ?? 0
         allStates = ledger.recommendingStates().map { StateCount(name: $0.state, folded: TextFolding.fold($0.state), count: $0.count) }
     }
@@ -82,6 +91,15 @@ public struct WorkbenchState: Equatable, Sendable {
     /// The selected recommendation's position in the ledger, if the view is not empty.
     public var selectedPosition: Int? { visible.indices.contains(cursor) ? visible[cursor] : nil }
     public var selected: Recommendation? { selectedPosition.map { ledger.recommendations[$0] } }
+}
+
+/// The search index, compared by identity: it depends only on the recommendations, which a
+/// session never changes.
+public struct SearchBox: Equatable, Sendable {
+    public let index: SearchIndex
+    /// The list of States, for `state:` and `group:` in filters.
+    public let states: StateDirectory?
+    public static func == (a: SearchBox, b: SearchBox) -> Bool { true }
 }
 
 /// The order of the list.
@@ -152,7 +170,7 @@ public struct LineEditor: Equatable, Sendable {
 
 /// The `:` command line (and, later, the search and filter prompts).
 public struct Prompt: Equatable, Sendable {
-    public enum Kind: String, Equatable, Sendable { case command = ":" }
+    public enum Kind: String, Equatable, Sendable { case command = ":", filter = "filter: ", search = "/" }
     public var kind: Kind
     public var field = TextField()
     /// Shown above the prompt: an error with its place, or the completions on offer.

@@ -31,7 +31,7 @@ import ReviewModel
 
 
              All 6: ✓1 ?0 ✗0 ·5 (accepted, under consideration, rejected, undecided)    4/6
-             a accept  c consider  r reject  s State  d decision  x clear  ? help  q quit
+             a accept  c consider  r reject  s State  f filter  / search  ? help  q quit
             """
         #expect(Render.screen(state).dump() == expected)
     }

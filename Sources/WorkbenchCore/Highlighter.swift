@@ -1,0 +1,45 @@
+import ReviewModel
+
+/// Where a search term appears in a line as drawn: column ranges, found case- and
+/// accent-insensitively, so "viet nam" lights up "Việt Nam". Only visible lines are looked at.
+enum Highlighter {
+    static let style = Style(tone: .considering, bold: true, reverse: true)
+
+    static func columns(of term: String, in text: String) -> [Range<Int>] {
+        let needle = Array(term)
+        guard !needle.isEmpty else { return [] }
+        var folded: [Character] = []
+        var starts: [Int] = []   // for each folded character, the column of its original character
+        var ends: [Int] = []
+        var column = 0
+        for character in DisplayText.clean(text) {
+            let width = DisplayText.width(of: character)
+            let folding = character.isASCII ? String(character).lowercased() : TextFolding.fold(String(character))
+            for foldedCharacter in folding {
+                folded.append(foldedCharacter)
+                starts.append(column)
+                ends.append(column + width)
+            }
+            column += width
+        }
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index + needle.count <= folded.count {
+            if folded[index..<(index + needle.count)].elementsEqual(needle) {
+                ranges.append(starts[index]..<ends[index + needle.count - 1])
+                index += needle.count
+            } else {
+                index += 1
+            }
+        }
+        return ranges
+    }
+
+    /// Restyles the matches of `term` in `text`, drawn from `column` and clipped at `limit`.
+    static func apply(_ term: String?, text: String, row: Int, column: Int, limit: Int, _ screen: inout ScreenBuffer) {
+        guard let term else { return }
+        for range in columns(of: term, in: text) {
+            screen.restyle(row: row, from: column + range.lowerBound, to: min(limit, column + range.upperBound), style: style)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import ReviewModel
+
+/// The filter prompt (`f`) and the search prompt (`/`). A filter that does not parse shows its
+/// error and column above the prompt and the previous filter stays in force.
+enum QueryPromptLogic {
+    static let keys = ["state:", "group:", "decision:", "theme:", "text:", "id:", "has:note", "changed:", "by:", "and", "or", "not"]
+
+    static func handle(_ command: Command?, _ key: Key, _ prompt: inout Prompt, _ state: inout WorkbenchState) -> [Effect] {
+        switch command {
+        case .fieldCancel:
+            state.mode = .browse
+            return []
+        case .fieldAccept:
+            let text = prompt.field.string.trimmingCharacters(in: .whitespaces)
+            state.mode = .browse
+            if prompt.kind == .search {
+                if !text.isEmpty && state.searchHistory.last != text { state.searchHistory.append(text) }
+                search(text, &state)
+                return []
+            }
+            if !text.isEmpty && state.filterHistory.last != text { state.filterHistory.append(text) }
+            do {
+                try applyFilter(text, &state)
+            } catch let error as FilterSyntaxError {
+                prompt.note = "Error at column \(error.offset + 1): \(error.message). The previous filter stays."
+                prompt.noteIsError = true
+                state.mode = .prompt(prompt)
+            } catch {}
+            return []
+        case .fieldComplete where prompt.kind == .filter:
+            complete(&prompt, state)
+        case .fieldUp, .fieldDown:
+            let history = prompt.kind == .search ? state.searchHistory : state.filterHistory
+            guard !history.isEmpty else { break }
+            var index = prompt.historyIndex ?? history.count
+            index = command == .fieldUp ? max(0, index - 1) : min(history.count, index + 1)
+            prompt.historyIndex = index
+            prompt.field.replace(with: index < history.count ? history[index] : "")
+        default:
+            if prompt.field.edit(command, key) { prompt.note = nil }
+        }
+        state.mode = .prompt(prompt)
+        return []
+    }
+
+    static func applyFilter(_ text: String, _ state: inout WorkbenchState) throws {
+        guard let directory = state.search.states else { return }
+        let query = try FilterQuery.parse(text, states: directory)
+        state.setFilter(state.filter.with(query: query, text: text.isEmpty ? nil : text))
+    }
+
+    static func search(_ text: String, _ state: inout WorkbenchState) {
+        guard !text.isEmpty else {
+            state.searchTerm = nil
+            return
+        }
+        state.searchTerm = TextFolding.fold(text)
+        jumpToMatch(forward: true, from: state.cursor - 1, &state)
+    }
+
+    /// Selects the next (or previous) recommendation in view that matches the search, wrapping.
+    static func jumpToMatch(forward: Bool, from start: Int, _ state: inout WorkbenchState) {
+        guard let term = state.searchTerm else {
+            state.message = .init("No search yet: / searches")
+            return
+        }
+        let matches = Set(state.search.index.positions(matching: term))
+        let count = state.visible.count
+        guard count > 0 else { return }
+        for step in 1...count {
+            let index = ((start + (forward ? step : -step)) % count + count) % count
+            if matches.contains(state.visible[index]) {
+                state.moveCursor(to: index)
+                let inView = state.visible.filter(matches.contains).count
+                state.message = .init("“\(term)”: \(inView) in view\(matches.count > inView ? ", \(matches.count - inView) more outside the filter" : "")")
+                return
+            }
+        }
+        state.message = .init("No match for “\(term)” in view\(matches.isEmpty ? "" : " (\(matches.count) outside the filter)")")
+    }
+
+    /// Completes the word before the cursor: a key, or the State or theme after `state:`/`theme:`.
+    static func complete(_ prompt: inout Prompt, _ state: WorkbenchState) {
+        let line = prompt.field.string
+        let start = line.lastIndex(where: { $0 == " " || $0 == "(" }).map { line.index(after: $0) } ?? line.startIndex
+        let head = String(line[..<start]), word = String(line[start...])
+        let quoted = { (value: String) in value.contains(" ") ? "\"\(value)\"" : value }
+        let candidates: [String]
+        if word.hasPrefix("state:") {
+            let typed = TextFolding.fold(String(word.dropFirst(6)).replacingOccurrences(of: "\"", with: ""))
+            candidates = state.allStates.filter { $0.folded.hasPrefix(typed) }.map { "state:" + quoted($0.name) }
+        } else if word.hasPrefix("theme:") {
+            let typed = TextFolding.fold(String(word.dropFirst(6)).replacingOccurrences(of: "\"", with: ""))
+            let themes = Set(state.ledger.recommendations.flatMap(\.themes)).sorted()
+            candidates = themes.filter { TextFolding.fold($0).hasPrefix(typed) }.map { "theme:" + quoted($0) }
+        } else if word.hasPrefix("decision:") {
+            candidates = ["decision:undecided", "decision:accepted", "decision:under-consideration", "decision:rejected"].filter { $0.hasPrefix(word) }
+        } else {
+            candidates = keys.filter { $0.hasPrefix(word.lowercased()) }
+        }
+        CommandLineLogic.offer(candidates, replacing: word, in: &prompt, prefix: head, suffix: "")
+    }
+}

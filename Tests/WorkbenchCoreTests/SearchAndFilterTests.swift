@@ -1,0 +1,75 @@
+import Testing
+import ReviewModel
+@testable import WorkbenchCore
+
+@Suite struct SearchAndFilterTests {
+    func prompt(_ state: WorkbenchState) -> Prompt? {
+        if case .prompt(let prompt) = state.mode { return prompt }
+        return nil
+    }
+
+    @Test func searchFindsAccentedTextAndHighlightsIt() {
+        var state = Screens.state(width: 100, height: 20)
+        Screens.press([.char("/")] + Screens.type("TURKIYE") + [.enter], &state)
+        #expect(state.selected?.id == "140.4")
+        let screen = Render.screen(state)
+        let dump = screen.dump().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let row = dump.firstIndex { $0.contains("Recommended by: Türkiye") }!
+        let column = dump[row].distance(from: dump[row].startIndex, to: dump[row].range(of: "Türkiye")!.lowerBound)
+        #expect(screen[row, column].style == Highlighter.style)
+        #expect(screen[row, column - 2].style != Highlighter.style)
+    }
+
+    @Test func nAndNMoveBetweenMatchesAndSayWhenThereAreNone() {
+        var state = Screens.state()
+        Screens.press([.char("/")] + Screens.type("ratify") + [.enter], &state)
+        #expect(state.selected?.id == "140.1")
+        Screens.press([.char("n")], &state)
+        #expect(state.selected?.id == "140.2", "OPCAT: “Consider ratifying”")
+        Screens.press([.char("n")], &state)
+        #expect(state.selected?.id == "140.1", "wraps around")
+        Screens.press([.char("N")], &state)
+        #expect(state.selected?.id == "140.2")
+        Screens.press([.char("/")] + Screens.type("zanzibar") + [.enter], &state)
+        #expect(state.message?.text == "No match for “zanzibar” in view")
+    }
+
+    @Test func theFilterLanguageNarrowsTheViewAndShowsInTheStatusLine() {
+        var state = Screens.state()
+        Screens.press([.char("a")], &state)
+        Screens.press([.char("f")] + Screens.type("state:france -decision:accepted") + [.enter], &state)
+        #expect(state.visible.map { state.ledger.recommendations[$0].id } == ["140.3"])
+        #expect(Render.screen(state).dump().contains("state:france -decision:accepted: 1 shown"))
+        Screens.press([.escape], &state)
+        #expect(state.filter.isEmpty && state.visible.count == 6)
+    }
+
+    @Test func aWrongFilterShowsWhereAndKeepsThePreviousOne() {
+        var state = Screens.state()
+        Screens.press([.char("f")] + Screens.type("state:France") + [.enter], &state)
+        Screens.press([.char("f"), .end] + Screens.type(" and (text:torture") + [.enter], &state)
+        let error = prompt(state)?.note ?? ""
+        #expect(error.hasPrefix("Error at column 31:"), "\(error)")
+        #expect(error.hasSuffix("The previous filter stays."))
+        #expect(state.filter.queryText == "state:France")
+        #expect(state.visible.count == 2)
+    }
+
+    @Test func tabCompletesFilterKeysStatesAndThemes() {
+        var state = Screens.state()
+        Screens.press([.char("f")] + Screens.type("sta") + [.tab], &state)
+        #expect(prompt(state)?.field.string == "state:")
+        Screens.press(Screens.type("lao") + [.tab], &state)
+        #expect(prompt(state)?.field.string == "state:\"Lao People's Democratic Republic\"")
+        Screens.press(Screens.type(" theme:death") + [.tab], &state)
+        #expect(prompt(state)?.field.string == "state:\"Lao People's Democratic Republic\" theme:\"Death penalty\"")
+    }
+
+    @Test func theCommandLineFilterAndTheStatePickerCombine() {
+        var state = Screens.state()
+        Screens.press([.char(":")] + Screens.type("filter text:ratif") + [.enter], &state)
+        Screens.press([.char("s")] + Screens.type("chile") + [.enter], &state)
+        #expect(state.visible.map { state.ledger.recommendations[$0].id } == ["140.1"])
+        #expect(state.filter.summary == "State: Chile · text:ratif")
+    }
+}
