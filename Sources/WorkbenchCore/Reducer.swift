@@ -1,5 +1,6 @@
 import Foundation
 import ReviewModel
+import ReviewExport
 
 /// The workbench's logic: `reduce` changes the state for an action and returns the effects to
 /// perform. Pure but for `now`, which the caller passes.

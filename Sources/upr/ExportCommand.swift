@@ -1,11 +1,16 @@
 import ArgumentParser
 import Foundation
 import ReviewModel
+import ReviewExport
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write decision lists: IDs, CSV, JSON, or the supported/noted lists of an addendum."
+        abstract: "Write decision lists: IDs, CSV, JSON, or the supported/noted lists of an addendum.",
+        discussion: """
+        The addendum is refused (exit status 3, listing what is open) while any recommendation is \
+        undecided or under consideration; --draft writes it anyway, marked as a draft.
+        """
     )
 
     @OptionGroup var options: LedgerOptions
@@ -22,13 +27,30 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Overwrite the output file if it exists.")
     var force = false
 
+    @Flag(name: .long, help: "addendum: write it even while recommendations are open, marked as a draft that lists them.")
+    var draft = false
+
+    func validate() throws {
+        if status != nil && !format.takesStatus {
+            throw ValidationError("--status does not apply to \(format.rawValue): it always covers every recommendation.")
+        }
+        if draft && format != .addendum { throw ValidationError("--draft applies to --format addendum only.") }
+    }
+
     func run() throws {
-        let text: String
+        let ledger: Ledger
         do {
-            let ledger = try LedgerStore.read(options.url)
-            text = try DecisionExport.render(ledger, format: format, status: status)
+            ledger = try LedgerStore.read(options.url)
         } catch {
             throw failOpening(error, options.url)
+        }
+        let text: String
+        do {
+            text = try DecisionExport.render(ledger, format: format, status: status, draft: draft)
+        } catch let error as ExportError {
+            throw explain(error)
+        } catch {
+            throw fail("\(error)")
         }
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
@@ -42,6 +64,14 @@ struct ExportCommand: ParsableCommand {
             try DurableFile.write(Data(text.utf8), to: url)
         } catch {
             throw fail("\(error)")
+        }
+    }
+
+    /// The library's reason, with the flag that changes the outcome.
+    func explain(_ error: ExportError) -> ExitCode {
+        switch error {
+        case .notReady: fail("\(error)\nDecide them first, or pass --draft to write a draft that says it is one.", code: 3)
+        default: fail("\(error)")
         }
     }
 }

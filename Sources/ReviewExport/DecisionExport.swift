@@ -1,0 +1,21 @@
+import Foundation
+import ReviewModel
+
+/// Writes the decision lists in every format; the workbench and `upr export` both
+/// come here, so that the same ledger gives the same file whichever wrote it.
+public enum DecisionExport {
+    /// A text format as text. `positions`: which recommendations (indices into the ledger), in
+    /// document order; all by default. `draft`: an addendum is written even while recommendations
+    /// are open, saying so, instead of refused.
+    public static func render(
+        _ ledger: Ledger, format: ExportFormat, status: StatusSelection? = nil, positions: [Int]? = nil, draft: Bool = false
+    ) throws -> String {
+        let chosen = ExportSelection.positions(ledger, status: format.takesStatus ? status : nil, positions: positions)
+        switch format {
+        case .ids: return chosen.map { ledger.recommendations[$0].id + "\n" }.joined()
+        case .csv: return CSVExport.text(ledger, chosen)
+        case .json: return try JSONExport.text(ledger, chosen)
+        case .addendum: return try AddendumDraft.text(ledger, positions: chosen, draft: draft)
+        }
+    }
+}
