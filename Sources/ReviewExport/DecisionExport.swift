@@ -16,6 +16,16 @@ public enum DecisionExport {
         case .csv: return CSVExport.text(ledger, chosen)
         case .json: return try JSONExport.text(ledger, chosen)
         case .addendum: return try AddendumDraft.text(ledger, positions: chosen, draft: draft)
+        case .xlsx: throw ExportError.binary(format)
         }
+    }
+
+    /// Any format as the bytes of its file.
+    public static func data(
+        _ ledger: Ledger, format: ExportFormat, status: StatusSelection? = nil, positions: [Int]? = nil, draft: Bool = false
+    ) throws -> Data {
+        guard format == .xlsx else { return Data(try render(ledger, format: format, status: status, positions: positions, draft: draft).utf8) }
+        let chosen = ExportSelection.positions(ledger, status: status, positions: positions)
+        return try DecisionWorkbook.data(ledger, chosen, directory: try StateDirectory.bundled())
     }
 }

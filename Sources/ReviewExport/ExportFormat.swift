@@ -2,21 +2,25 @@ import Foundation
 
 /// What `upr export` and the workbench can write.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case ids, csv, json, addendum
+    case ids, csv, json, addendum, xlsx
 
     public var fileExtension: String {
         switch self {
         case .ids, .addendum: "txt"
         case .csv: "csv"
         case .json: "json"
+        case .xlsx: "xlsx"
         }
     }
+
+    /// Bytes that make no sense on a terminal: written to a file only.
+    public var isBinary: Bool { self == .xlsx }
 
     /// Lists that can be cut down to one decision. The addendum always covers the whole review:
     /// a partial one would read as complete.
     public var takesStatus: Bool {
         switch self {
-        case .ids, .csv, .json: true
+        case .ids, .csv, .json, .xlsx: true
         case .addendum: false
         }
     }

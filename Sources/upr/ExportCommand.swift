@@ -6,7 +6,7 @@ import ReviewExport
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write decision lists: IDs, CSV, JSON, or the supported/noted lists of an addendum.",
+        abstract: "Write decision lists: IDs, CSV, JSON, the supported/noted lists of an addendum, or an Excel workbook.",
         discussion: """
         The addendum is refused (exit status 3, listing what is open) while any recommendation is \
         undecided or under consideration; --draft writes it anyway, marked as a draft.
@@ -15,7 +15,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var options: LedgerOptions
 
-    @Option(name: .long, help: "ids, csv, json or addendum.")
+    @Option(name: .long, help: "ids, csv, json, addendum or xlsx.")
     var format: ExportFormat = .ids
 
     @Option(name: .long, help: "Only recommendations that are accepted, under-consideration, rejected or undecided (not for addendum).")
@@ -35,6 +35,9 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("--status does not apply to \(format.rawValue): it always covers every recommendation.")
         }
         if draft && format != .addendum { throw ValidationError("--draft applies to --format addendum only.") }
+        if format.isBinary && output == nil {
+            throw ValidationError("\(format.rawValue) is a binary format: name the file with -o FILE.\(format.fileExtension).")
+        }
     }
 
     func run() throws {
@@ -44,16 +47,16 @@ struct ExportCommand: ParsableCommand {
         } catch {
             throw failOpening(error, options.url)
         }
-        let text: String
+        let data: Data
         do {
-            text = try DecisionExport.render(ledger, format: format, status: status, draft: draft)
+            data = try DecisionExport.data(ledger, format: format, status: status, draft: draft)
         } catch let error as ExportError {
             throw explain(error)
         } catch {
             throw fail("\(error)")
         }
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
             return
         }
         let url = URL(fileURLWithPath: output)
@@ -61,7 +64,7 @@ struct ExportCommand: ParsableCommand {
             throw fail("\(url.path) exists; pass --force to overwrite it.")
         }
         do {
-            try DurableFile.write(Data(text.utf8), to: url)
+            try DurableFile.write(data, to: url)
         } catch {
             throw fail("\(error)")
         }

@@ -26,7 +26,7 @@ final class ExportTests: XCTestCase {
             140.11,Chile,'=Equal pay for women & men,rejected,,minh,2026-09-21T14:13:20Z\r
 
             """)
-        let bytes = Array(try DecisionExport.render(try ExportFixtures.openLedger(), format: .csv, status: .rejected).utf8)
+        let bytes = Array(try DecisionExport.data(try ExportFixtures.openLedger(), format: .csv, status: .rejected))
         XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "UTF-8 byte-order mark, for Excel")
     }
 
@@ -91,6 +91,13 @@ final class ExportTests: XCTestCase {
         for (ids, text) in cases {
             XCTAssertEqual(IDRanges.compress(ids), text)
             XCTAssertEqual(IDRanges.expand(text), ids)
+        }
+    }
+
+    func testStatusAppliesOnlyToListsThatCanBeCut() throws {
+        XCTAssertEqual(ExportFormat.allCases.filter(\.takesStatus), [.ids, .csv, .json, .xlsx])
+        XCTAssertThrowsError(try DecisionExport.render(try ExportFixtures.openLedger(), format: .xlsx)) { error in
+            XCTAssertEqual(error as? ExportError, .binary(.xlsx))
         }
     }
 }
