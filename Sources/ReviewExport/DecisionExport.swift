@@ -1,7 +1,7 @@
 import Foundation
 import ReviewModel
 
-/// Writes the decision lists in every format; the workbench and `upr export` both
+/// Writes the decision lists and reports in every format; the workbench and `upr export` both
 /// come here, so that the same ledger gives the same file whichever wrote it.
 public enum DecisionExport {
     /// A text format as text. `positions`: which recommendations (indices into the ledger), in
@@ -16,6 +16,8 @@ public enum DecisionExport {
         case .csv: return CSVExport.text(ledger, chosen)
         case .json: return try JSONExport.text(ledger, chosen)
         case .addendum: return try AddendumDraft.text(ledger, positions: chosen, draft: draft)
+        case .markdown: return MarkdownReport.text(ledger, chosen, directory: try StateDirectory.bundled())
+        case .html: return HTMLReport.text(ledger, chosen, directory: try StateDirectory.bundled())
         case .xlsx: throw ExportError.binary(format)
         }
     }

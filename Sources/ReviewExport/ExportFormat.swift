@@ -2,7 +2,7 @@ import Foundation
 
 /// What `upr export` and the workbench can write.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case ids, csv, json, addendum, xlsx
+    case ids, csv, json, addendum, xlsx, markdown, html
 
     public var fileExtension: String {
         switch self {
@@ -10,18 +10,20 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .csv: "csv"
         case .json: "json"
         case .xlsx: "xlsx"
+        case .markdown: "md"
+        case .html: "html"
         }
     }
 
     /// Bytes that make no sense on a terminal: written to a file only.
     public var isBinary: Bool { self == .xlsx }
 
-    /// Lists that can be cut down to one decision. The addendum always covers the whole review:
-    /// a partial one would read as complete.
+    /// Lists that can be cut down to one decision. The addendum and the reports always cover the
+    /// whole review: a partial one would read as complete.
     public var takesStatus: Bool {
         switch self {
         case .ids, .csv, .json, .xlsx: true
-        case .addendum: false
+        case .addendum, .markdown, .html: false
         }
     }
 }

@@ -6,7 +6,7 @@ import ReviewExport
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write decision lists: IDs, CSV, JSON, the supported/noted lists of an addendum, or an Excel workbook.",
+        abstract: "Write decision lists and reports: IDs, CSV, JSON, the addendum, XLSX, Markdown or HTML.",
         discussion: """
         The addendum is refused (exit status 3, listing what is open) while any recommendation is \
         undecided or under consideration; --draft writes it anyway, marked as a draft.
@@ -15,10 +15,10 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var options: LedgerOptions
 
-    @Option(name: .long, help: "ids, csv, json, addendum or xlsx.")
+    @Option(name: .long, help: "ids, csv, json, addendum, xlsx, markdown or html.")
     var format: ExportFormat = .ids
 
-    @Option(name: .long, help: "Only recommendations that are accepted, under-consideration, rejected or undecided (not for addendum).")
+    @Option(name: .long, help: "Only recommendations that are accepted, under-consideration, rejected or undecided (ids, csv, json, xlsx).")
     var status: StatusSelection?
 
     @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")

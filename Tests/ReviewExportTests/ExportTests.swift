@@ -96,6 +96,7 @@ final class ExportTests: XCTestCase {
 
     func testStatusAppliesOnlyToListsThatCanBeCut() throws {
         XCTAssertEqual(ExportFormat.allCases.filter(\.takesStatus), [.ids, .csv, .json, .xlsx])
+        XCTAssertFalse(ExportFormat.html.takesStatus || ExportFormat.markdown.takesStatus || ExportFormat.addendum.takesStatus)
         XCTAssertThrowsError(try DecisionExport.render(try ExportFixtures.openLedger(), format: .xlsx)) { error in
             XCTAssertEqual(error as? ExportError, .binary(.xlsx))
         }
