@@ -18,6 +18,7 @@ public enum DecisionExport {
         case .addendum: return try AddendumDraft.text(ledger, positions: chosen, draft: draft)
         case .markdown: return MarkdownReport.text(ledger, chosen, directory: try StateDirectory.bundled())
         case .html: return HTMLReport.text(ledger, chosen, directory: try StateDirectory.bundled())
+        case .perState: return PerStateExport.text(ledger, chosen, directory: try StateDirectory.bundled())
         case .xlsx: throw ExportError.binary(format)
         }
     }
@@ -29,5 +30,11 @@ public enum DecisionExport {
         guard format == .xlsx else { return Data(try render(ledger, format: format, status: status, positions: positions, draft: draft).utf8) }
         let chosen = ExportSelection.positions(ledger, status: status, positions: positions)
         return try DecisionWorkbook.data(ledger, chosen, directory: try StateDirectory.bundled())
+    }
+
+    /// One Markdown file per recommending State, named after it.
+    public static func perStateFiles(_ ledger: Ledger, status: StatusSelection? = nil, positions: [Int]? = nil) throws -> [ExportFile] {
+        let chosen = ExportSelection.positions(ledger, status: status, positions: positions)
+        return PerStateExport.files(ledger, chosen, directory: try StateDirectory.bundled())
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 /// What `upr export` and the workbench can write.
 public enum ExportFormat: String, CaseIterable, Sendable {
     case ids, csv, json, addendum, xlsx, markdown, html
+    case perState = "per-state"
 
     public var fileExtension: String {
         switch self {
@@ -10,7 +11,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .csv: "csv"
         case .json: "json"
         case .xlsx: "xlsx"
-        case .markdown: "md"
+        case .markdown, .perState: "md"
         case .html: "html"
         }
     }
@@ -22,7 +23,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     /// whole review: a partial one would read as complete.
     public var takesStatus: Bool {
         switch self {
-        case .ids, .csv, .json, .xlsx: true
+        case .ids, .csv, .json, .xlsx, .perState: true
         case .addendum, .markdown, .html: false
         }
     }

@@ -82,6 +82,43 @@ final class CommandLineTests: XCTestCase {
                           "a partial addendum would read as complete")
     }
 
+    /// XLSX is binary: it needs -o, and an existing file is kept unless --force.
+    func testXLSXNeedsAFileAndKeepsAnExistingOneUnlessForced() throws {
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["decide", "accepted", "140.1"], in: folder).status, 0)
+        let toTerminal = try UPRBinary.run(["export", "--format", "xlsx"], in: folder)
+        XCTAssertNotEqual(toTerminal.status, 0)
+        XCTAssertEqual(toTerminal.stdout, "", "no binary on standard output")
+        XCTAssertTrue(toTerminal.stderr.contains("-o"), toTerminal.stderr)
+
+        let path = folder.appendingPathComponent("decisions.xlsx").path
+        let written = try UPRBinary.run(["export", "--format", "xlsx", "-o", path], in: folder)
+        XCTAssertEqual(written.status, 0, written.stderr)
+        let first = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertEqual(Array(first.prefix(2)), [0x50, 0x4B], "a ZIP package")
+
+        XCTAssertEqual(try UPRBinary.run(["decide", "rejected", "140.2"], in: folder).status, 0)
+        let again = try UPRBinary.run(["export", "--format", "xlsx", "-o", path], in: folder)
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("exists; pass --force"), again.stderr)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), first, "left as it was")
+
+        XCTAssertEqual(try UPRBinary.run(["export", "--format", "xlsx", "-o", path, "--force"], in: folder).status, 0)
+        XCTAssertNotEqual(try Data(contentsOf: URL(fileURLWithPath: path)), first)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }, [], "no temp file left")
+    }
+
+    func testPerStateSplitWritesOneFilePerState() throws {
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        let result = try UPRBinary.run(["export", "--format", "per-state", "--split", "-o", "by-state"], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("by-state").path)
+        XCTAssertEqual(names.count, 133, "one per recommending State of the sample")
+        XCTAssertTrue(names.allSatisfy { $0.hasSuffix(".md") && $0.allSatisfy { $0.isASCII && !$0.isWhitespace } }, "\(names)")
+        XCTAssertNotEqual(try UPRBinary.run(["export", "--format", "per-state", "--split"], in: folder).status, 0, "--split needs -o")
+        XCTAssertEqual(try UPRBinary.run(["export", "--format", "per-state", "--split", "-o", "by-state"], in: folder).status, 1, "no overwrite without --force")
+    }
+
     func testUnknownIDsRecordNothingAndBadStatusIsRefused() throws {
         XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
         let unknown = try UPRBinary.run(["decide", "accepted", "140.1", "999.9"], in: folder)

@@ -95,8 +95,8 @@ final class ExportTests: XCTestCase {
     }
 
     func testStatusAppliesOnlyToListsThatCanBeCut() throws {
-        XCTAssertEqual(ExportFormat.allCases.filter(\.takesStatus), [.ids, .csv, .json, .xlsx])
-        XCTAssertFalse(ExportFormat.html.takesStatus || ExportFormat.markdown.takesStatus || ExportFormat.addendum.takesStatus)
+        XCTAssertEqual(ExportFormat.allCases.filter(\.takesStatus), [.ids, .csv, .json, .xlsx, .perState])
+        XCTAssertEqual(ExportFormat(rawValue: "per-state"), .perState)
         XCTAssertThrowsError(try DecisionExport.render(try ExportFixtures.openLedger(), format: .xlsx)) { error in
             XCTAssertEqual(error as? ExportError, .binary(.xlsx))
         }
