@@ -18,13 +18,12 @@ enum JSONExport {
 
     static func text(_ ledger: Ledger, _ positions: [Int]) throws -> String {
         let items = positions.map { position -> Item in
-            let recommendation = ledger.recommendations[position]
-            let record = ledger.record(for: recommendation.id)
             let row = ExportRow(ledger, position: position)
+            let decided = ledger.record(for: row.id) != nil
             return Item(
                 id: row.id, states: row.states, themes: row.themes, text: row.text,
-                decision: record?.decision?.argument ?? "undecided", implemented: row.implemented ? true : nil,
-                note: row.note, decidedBy: record?.by, decidedAt: record.map { Timestamp.iso($0.at) })
+                decision: row.status?.argument ?? "undecided", implemented: row.implemented ? true : nil,
+                note: row.note, decidedBy: decided ? row.decidedBy : nil, decidedAt: decided ? row.decidedAt : nil)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
