@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependency direction: upr → ReviewImport → ReviewModel; upr → WorkbenchCore → ReviewModel; upr → NcursesBackend → WorkbenchCore, CNcursesw.
+// Dependency direction: upr → ReviewImport → ReviewModel; upr → WorkbenchCore → ReviewExport → ReviewModel;
+// upr → NcursesBackend → WorkbenchCore, CNcursesw.
 // ReviewModel knows nothing of terminals; WorkbenchCore knows nothing of ncurses.
 let package = Package(
     name: "upr",
@@ -28,12 +29,14 @@ let package = Package(
         .target(name: "ReviewModel", dependencies: ["BundledResources"]),
         // Readers of the official documents: Working Group reports, addenda, OHCHR thematic lists, UPR Info CSV.
         .target(name: "ReviewImport", dependencies: ["ReviewModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "WorkbenchCore", dependencies: ["ReviewModel"]),
+        // Decision lists and reports: IDs, CSV, JSON, addendum, XLSX, Markdown, HTML, per State.
+        .target(name: "ReviewExport", dependencies: ["ReviewModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "WorkbenchCore", dependencies: ["ReviewModel", "ReviewExport"]),
         .target(name: "NcursesBackend", dependencies: ["WorkbenchCore", "CNcursesw"]),
         .executableTarget(
             name: "upr",
             dependencies: [
-                "ReviewModel", "ReviewImport", "WorkbenchCore", "NcursesBackend",
+                "ReviewModel", "ReviewImport", "ReviewExport", "WorkbenchCore", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,7 +48,8 @@ let package = Package(
         ),
         .testTarget(name: "ReviewModelTests", dependencies: ["ReviewModel"]),
         .testTarget(name: "ReviewImportTests", dependencies: ["ReviewImport", "ReviewModel"]),
-        .testTarget(name: "WorkbenchCoreTests", dependencies: ["WorkbenchCore", "ReviewModel"]),
+        .testTarget(name: "ReviewExportTests", dependencies: ["ReviewExport", "ReviewModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "WorkbenchCoreTests", dependencies: ["WorkbenchCore", "ReviewExport", "ReviewModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["upr", "ReviewModel"]),
     ]
 )

@@ -29,6 +29,9 @@ public struct ChangeEvent: Codable, Equatable, Sendable {
         let from = before?.decision?.label ?? "undecided", to = after?.decision?.label ?? "undecided"
         var text = from == to ? to : "\(from) → \(to)"
         if (before?.note ?? "") != (after?.note ?? "") { text += (after?.note ?? "").isEmpty ? " (note removed)" : " (note: \(after!.note))" }
+        if (before?.implemented ?? false) != (after?.implemented ?? false) {
+            text += after?.implemented == true ? " (marked already implemented)" : " (implemented mark removed)"
+        }
         switch kind {
         case .change: break
         case .undo: text += " [undo]"

@@ -59,21 +59,46 @@ public enum StatusSelection: String, CaseIterable, Sendable, Equatable {
 }
 
 /// What the ledger holds for one recommendation: the decision (or none yet), the analyst's note,
-/// who set it and when (UTC, whole seconds).
+/// who set it and when (UTC, whole seconds), and whether an accepted recommendation is considered
+/// already implemented (an addendum lists those apart).
 public struct DecisionRecord: Codable, Equatable, Sendable {
     public var decision: DecisionStatus?
     public var note: String
     public var by: String
     public var at: Date
+    /// Written to the ledger only when true, so that ledgers without the mark read and diff as before
+    /// (schema version 2 either way).
+    public var implemented: Bool
 
-    public init(decision: DecisionStatus?, note: String = "", by: String, at: Date) {
+    public init(decision: DecisionStatus?, note: String = "", implemented: Bool = false, by: String, at: Date) {
         self.decision = decision
         self.note = note
+        self.implemented = implemented
         self.by = by
         self.at = Timestamp.wholeSeconds(at)
     }
 
-    public var isEmpty: Bool { decision == nil && note.isEmpty }
+    public var isEmpty: Bool { decision == nil && note.isEmpty && !implemented }
+
+    enum CodingKeys: String, CodingKey { case decision, note, by, at, implemented }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        decision = try container.decodeIfPresent(DecisionStatus.self, forKey: .decision)
+        note = try container.decode(String.self, forKey: .note)
+        by = try container.decode(String.self, forKey: .by)
+        at = try container.decode(Date.self, forKey: .at)
+        implemented = try container.decodeIfPresent(Bool.self, forKey: .implemented) ?? false
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(decision, forKey: .decision)
+        try container.encode(note, forKey: .note)
+        try container.encode(by, forKey: .by)
+        try container.encode(at, forKey: .at)
+        if implemented { try container.encode(true, forKey: .implemented) }
+    }
 }
 
 public enum Timestamp {

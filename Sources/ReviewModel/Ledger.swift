@@ -57,14 +57,14 @@ public struct Ledger: Equatable, Sendable {
 
     public func status(of id: String) -> DecisionStatus? { decisions[id]?.decision }
 
-    /// Sets (or clears, with nil) the decision on one recommendation, keeping its note.
+    /// Sets (or clears, with nil) the decision on one recommendation, keeping its note and mark.
     /// Returns the change, or nil where nothing changed.
     @discardableResult
     public mutating func decide(_ id: String, _ status: DecisionStatus?, by analyst: String, at date: Date, group: Int? = nil) throws -> ChangeEvent? {
         guard contains(id) else { throw LedgerError.unknownID(id) }
         let before = decisions[id]
         guard before?.decision != status else { return nil }
-        return try change(id, to: DecisionRecord(decision: status, note: before?.note ?? "", by: analyst, at: date), group: group)
+        return try change(id, to: DecisionRecord(decision: status, note: before?.note ?? "", implemented: before?.implemented ?? false, by: analyst, at: date), group: group)
     }
 
     /// Replaces the note on one recommendation, keeping its decision.
@@ -73,7 +73,17 @@ public struct Ledger: Equatable, Sendable {
         guard contains(id) else { throw LedgerError.unknownID(id) }
         let before = decisions[id]
         guard (before?.note ?? "") != note else { return nil }
-        return try change(id, to: DecisionRecord(decision: before?.decision, note: note, by: analyst, at: date), group: group)
+        return try change(id, to: DecisionRecord(decision: before?.decision, note: note, implemented: before?.implemented ?? false, by: analyst, at: date), group: group)
+    }
+
+    /// Marks (or unmarks) a recommendation as considered already implemented, keeping its decision
+    /// and note. The addendum lists accepted recommendations so marked in a group of their own.
+    @discardableResult
+    public mutating func markImplemented(_ id: String, _ implemented: Bool, by analyst: String, at date: Date, group: Int? = nil) throws -> ChangeEvent? {
+        guard contains(id) else { throw LedgerError.unknownID(id) }
+        let before = decisions[id]
+        guard (before?.implemented ?? false) != implemented else { return nil }
+        return try change(id, to: DecisionRecord(decision: before?.decision, note: before?.note ?? "", implemented: implemented, by: analyst, at: date), group: group)
     }
 
     private mutating func change(_ id: String, to record: DecisionRecord, group: Int?) throws -> ChangeEvent {

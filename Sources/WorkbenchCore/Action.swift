@@ -1,4 +1,5 @@
 import ReviewModel
+import ReviewExport
 
 /// What happened: a key, a new terminal size, or the outcome of an effect the runner performed.
 public enum Action: Equatable, Sendable {

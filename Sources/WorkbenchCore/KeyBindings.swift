@@ -16,7 +16,7 @@ public enum Command: Equatable, Sendable {
 
 /// `x` clears; the others set a decision.
 public enum StatusChoice: Equatable, Sendable { case accepted, underConsideration, rejected, clear }
-public enum ExportChoice: Equatable, Sendable { case ids, csv, json, addendum }
+public enum ExportChoice: Equatable, Sendable { case ids, csv, json, addendum, xlsx, html }
 
 /// Where the user is; each binding belongs to one mode.
 public enum ModeKind: String, CaseIterable, Sendable {
@@ -105,6 +105,8 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("c")], command: .export(.csv), mode: .exportMenu, help: "CSV of the recommendations in view", footer: "CSV"),
         KeyBinding(keys: [.char("j")], command: .export(.json), mode: .exportMenu, help: "JSON of the recommendations in view", footer: "JSON"),
         KeyBinding(keys: [.char("a")], command: .export(.addendum), mode: .exportMenu, help: "addendum draft: supported and noted lists of the whole document", footer: "addendum"),
+        KeyBinding(keys: [.char("x")], command: .export(.xlsx), mode: .exportMenu, help: "Excel workbook of the view, a sheet per decision", footer: "XLSX"),
+        KeyBinding(keys: [.char("h")], command: .export(.html), mode: .exportMenu, help: "HTML report with charts of the view", footer: "HTML"),
         KeyBinding(keys: [.escape, .char("q"), .ctrl("c")], command: .fieldCancel, mode: .exportMenu, help: "close", footer: "cancel"),
 
         KeyBinding(keys: [.char("j"), .down], command: .detailDown, mode: .help, help: "scroll down", footer: nil),
@@ -162,6 +164,8 @@ public enum KeyBindings {
         case .export(.csv): "csv"
         case .export(.json): "json"
         case .export(.addendum): "addendum"
+        case .export(.xlsx): "xlsx"
+        case .export(.html): "html"
         case .closeHelp: "close"
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ReviewModel
+import ReviewExport
 
 /// The workbench's logic: `reduce` changes the state for an action and returns the effects to
 /// perform. Pure but for `now`, which the caller passes.
@@ -185,6 +186,8 @@ public enum Workbench {
             case .csv: .csv
             case .json: .json
             case .addendum: .addendum
+            case .xlsx: .xlsx
+            case .html: .html
             }
             let positions = format == .addendum ? Array(state.ledger.recommendations.indices) : state.visible
             return [.export(format, positions: positions)]

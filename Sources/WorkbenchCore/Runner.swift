@@ -1,5 +1,6 @@
 import Foundation
 import ReviewModel
+import ReviewExport
 
 public enum TerminalEvent: Equatable, Sendable {
     case key(Key)
@@ -116,7 +117,8 @@ public final class LedgerEffects: WorkbenchEffects {
     public func save(_ ledger: Ledger) throws { try store.record(ledger) }
 
     public func export(_ ledger: Ledger, format: ExportFormat, positions: [Int], now: Date) throws -> String {
-        let text = try DecisionExport.render(ledger, format: format, positions: positions)
+        // The workbench's addendum is a working draft: it says what is open rather than refusing.
+        let bytes = try DecisionExport.data(ledger, format: format, positions: positions, draft: true)
         let folder = store.url.deletingLastPathComponent()
         let stamp = Timestamp.iso(now).filter { $0.isNumber }
         var url = folder.appendingPathComponent("upr-export-\(format.rawValue)-\(stamp).\(format.fileExtension)")
@@ -125,7 +127,7 @@ public final class LedgerEffects: WorkbenchEffects {
             url = folder.appendingPathComponent("upr-export-\(format.rawValue)-\(stamp)-\(attempt).\(format.fileExtension)")
             attempt += 1
         }
-        try DurableFile.write(Data(text.utf8), to: url)
+        try DurableFile.write(bytes, to: url)
         return url.path
     }
 }

@@ -1,47 +1,84 @@
 import ArgumentParser
 import Foundation
 import ReviewModel
+import ReviewExport
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write decision lists: IDs, CSV, JSON, or the supported/noted lists of an addendum."
+        abstract: "Write decision lists and reports: IDs, CSV, JSON, the addendum, XLSX, Markdown, HTML, or per recommending State.",
+        discussion: """
+        The addendum is refused (exit status 3, listing what is open) while any recommendation is \
+        undecided or under consideration; --draft writes it anyway, marked as a draft. Files are \
+        written atomically and never replaced without --force.
+        """
     )
 
     @OptionGroup var options: LedgerOptions
 
-    @Option(name: .long, help: "ids, csv, json or addendum.")
+    @Option(name: .long, help: "ids, csv, json, addendum, xlsx, markdown, html or per-state.")
     var format: ExportFormat = .ids
 
-    @Option(name: .long, help: "Only recommendations that are accepted, under-consideration, rejected or undecided (not for addendum).")
+    @Option(name: .long, help: "Only recommendations that are accepted, under-consideration, rejected or undecided (ids, csv, json, xlsx, per-state).")
     var status: StatusSelection?
 
-    @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
+    @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output; with --split, to this folder.")
     var output: String?
 
-    @Flag(name: .long, help: "Overwrite the output file if it exists.")
+    @Flag(name: .long, help: "Overwrite the output file(s) if they exist.")
     var force = false
 
+    @Flag(name: .long, help: "addendum: write it even while recommendations are open, marked as a draft that lists them.")
+    var draft = false
+
+    @Flag(name: .long, help: "per-state: one Markdown file per recommending State in the folder given with -o.")
+    var split = false
+
+    func validate() throws {
+        if status != nil && !format.takesStatus {
+            throw ValidationError("--status does not apply to \(format.rawValue): it always covers every recommendation.")
+        }
+        if draft && format != .addendum { throw ValidationError("--draft applies to --format addendum only.") }
+        if split && format != .perState { throw ValidationError("--split applies to --format per-state only.") }
+        if split && output == nil { throw ValidationError("--split writes one file per State: name the folder with -o FOLDER.") }
+        if format.isBinary && output == nil {
+            throw ValidationError("\(format.rawValue) is a binary format: name the file with -o FILE.\(format.fileExtension).")
+        }
+    }
+
     func run() throws {
-        let text: String
+        let ledger: Ledger
         do {
-            let ledger = try LedgerStore.read(options.url)
-            text = try DecisionExport.render(ledger, format: format, status: status)
+            ledger = try LedgerStore.read(options.url)
         } catch {
             throw failOpening(error, options.url)
         }
-        guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        let url = URL(fileURLWithPath: output)
-        if FileManager.default.fileExists(atPath: url.path) && !force {
-            throw fail("\(url.path) exists; pass --force to overwrite it.")
-        }
         do {
-            try DurableFile.write(Data(text.utf8), to: url)
+            if split, let output {
+                let files = try DecisionExport.perStateFiles(ledger, status: status)
+                try ExportFiles.write(files, into: URL(fileURLWithPath: output), force: force)
+                FileHandle.standardError.write(Data("upr: wrote \(files.count) files (one per recommending State) to \(output)\n".utf8))
+                return
+            }
+            let data = try DecisionExport.data(ledger, format: format, status: status, draft: draft)
+            guard let output else {
+                FileHandle.standardOutput.write(data)
+                return
+            }
+            try ExportFiles.write(data, to: URL(fileURLWithPath: output), force: force)
+        } catch let error as ExportError {
+            throw explain(error)
         } catch {
             throw fail("\(error)")
+        }
+    }
+
+    /// The library's reason, with the flag that changes the outcome.
+    func explain(_ error: ExportError) -> ExitCode {
+        switch error {
+        case .notReady: fail("\(error)\nDecide them first, or pass --draft to write a draft that says it is one.", code: 3)
+        case .exists: fail("\(error); pass --force to overwrite \(split ? "them" : "it").")
+        default: fail("\(error)")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReviewModel
+import ReviewExport
 
 @main
 struct UPR: ParsableCommand {

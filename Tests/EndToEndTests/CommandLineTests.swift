@@ -35,16 +35,88 @@ final class CommandLineTests: XCTestCase {
 
         let csvPath = folder.appendingPathComponent("accepted.csv").path
         XCTAssertEqual(try UPRBinary.run(["export", "--format", "csv", "--status", "accepted", "-o", csvPath], in: folder).status, 0)
-        let csv = try String(contentsOfFile: csvPath, encoding: .utf8)
+        let csvBytes = try Data(contentsOf: URL(fileURLWithPath: csvPath))
+        XCTAssertEqual(Array(csvBytes.prefix(3)), [0xEF, 0xBB, 0xBF], "a byte-order mark, so that Excel reads UTF-8")
+        let csv = String(decoding: csvBytes.dropFirst(3), as: UTF8.self)
         XCTAssertTrue(csv.hasPrefix("id,states,text,decision,note,decided_by,decided_at\r\n140.1,"), csv)
         let again = try UPRBinary.run(["export", "--format", "csv", "-o", csvPath], in: folder)
         XCTAssertEqual(again.status, 1, "an existing file is not overwritten without --force")
         XCTAssertTrue(again.stderr.contains("--force"))
 
-        let addendum = try UPRBinary.run(["export", "--format", "addendum"], in: folder).stdout
+        let addendum = try UPRBinary.run(["export", "--format", "addendum", "--draft"], in: folder).stdout
+        XCTAssertTrue(addendum.contains("DRAFT, NOT FOR PUBLICATION: 316 of 320"), addendum)
         XCTAssertTrue(addendum.contains("Supported (3): 140.1-3"), addendum)
         XCTAssertTrue(addendum.contains("Noted (1): 140.10"), addendum)
         XCTAssertTrue(addendum.contains("Under consideration (1): 140.11"), addendum)
+    }
+
+    /// The addendum is refused while anything is open, naming what; `--draft` writes it marked as a
+    /// draft; once everything is decided it is written and checks itself.
+    func testAddendumIsRefusedWhileRecommendationsAreOpen() throws {
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["decide", "accepted", "140.1", "140.2"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["decide", "under-consideration", "140.5"], in: folder).status, 0)
+        let out = folder.appendingPathComponent("addendum.txt").path
+        let refused = try UPRBinary.run(["export", "--format", "addendum", "-o", out], in: folder)
+        XCTAssertEqual(refused.status, 3, refused.stderr)
+        XCTAssertEqual(refused.stdout, "")
+        XCTAssertTrue(refused.stderr.contains("the addendum is not ready: 318 recommendations are still open"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("under consideration (1): 140.5"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("undecided (317): 140.3-4, 6-320"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("--draft"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing written")
+
+        XCTAssertEqual(try UPRBinary.run(["export", "--format", "addendum", "--draft", "-o", out], in: folder).status, 0)
+        let draft = try String(contentsOfFile: out, encoding: .utf8)
+        XCTAssertTrue(draft.contains("DRAFT, NOT FOR PUBLICATION"), draft)
+        XCTAssertTrue(draft.contains("Under consideration (1): 140.5"), draft)
+
+        XCTAssertEqual(try UPRBinary.run(["decide", "rejected"] + (3...320).map { "140.\($0)" }, in: folder).status, 0)
+        let final = try UPRBinary.run(["export", "--format", "addendum"], in: folder)
+        XCTAssertEqual(final.status, 0, final.stderr)
+        XCTAssertFalse(final.stdout.contains("DRAFT"), final.stdout)
+        XCTAssertTrue(final.stdout.contains("Supported (2): 140.1-2\n"), final.stdout)
+        XCTAssertTrue(final.stdout.contains("Noted (318): 140.3-320\n"), final.stdout)
+        XCTAssertTrue(final.stdout.contains("Check: each of the 320 recommendation IDs appears exactly once above, and the totals add up to 320."), final.stdout)
+        XCTAssertNotEqual(try UPRBinary.run(["export", "--format", "addendum", "--status", "accepted"], in: folder).status, 0,
+                          "a partial addendum would read as complete")
+    }
+
+    /// XLSX is binary: it needs -o, and an existing file is kept unless --force.
+    func testXLSXNeedsAFileAndKeepsAnExistingOneUnlessForced() throws {
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["decide", "accepted", "140.1"], in: folder).status, 0)
+        let toTerminal = try UPRBinary.run(["export", "--format", "xlsx"], in: folder)
+        XCTAssertNotEqual(toTerminal.status, 0)
+        XCTAssertEqual(toTerminal.stdout, "", "no binary on standard output")
+        XCTAssertTrue(toTerminal.stderr.contains("-o"), toTerminal.stderr)
+
+        let path = folder.appendingPathComponent("decisions.xlsx").path
+        let written = try UPRBinary.run(["export", "--format", "xlsx", "-o", path], in: folder)
+        XCTAssertEqual(written.status, 0, written.stderr)
+        let first = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertEqual(Array(first.prefix(2)), [0x50, 0x4B], "a ZIP package")
+
+        XCTAssertEqual(try UPRBinary.run(["decide", "rejected", "140.2"], in: folder).status, 0)
+        let again = try UPRBinary.run(["export", "--format", "xlsx", "-o", path], in: folder)
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("exists; pass --force"), again.stderr)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), first, "left as it was")
+
+        XCTAssertEqual(try UPRBinary.run(["export", "--format", "xlsx", "-o", path, "--force"], in: folder).status, 0)
+        XCTAssertNotEqual(try Data(contentsOf: URL(fileURLWithPath: path)), first)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }, [], "no temp file left")
+    }
+
+    func testPerStateSplitWritesOneFilePerState() throws {
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        let result = try UPRBinary.run(["export", "--format", "per-state", "--split", "-o", "by-state"], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("by-state").path)
+        XCTAssertEqual(names.count, 133, "one per recommending State of the sample")
+        XCTAssertTrue(names.allSatisfy { $0.hasSuffix(".md") && $0.allSatisfy { $0.isASCII && !$0.isWhitespace } }, "\(names)")
+        XCTAssertNotEqual(try UPRBinary.run(["export", "--format", "per-state", "--split"], in: folder).status, 0, "--split needs -o")
+        XCTAssertEqual(try UPRBinary.run(["export", "--format", "per-state", "--split", "-o", "by-state"], in: folder).status, 1, "no overwrite without --force")
     }
 
     func testUnknownIDsRecordNothingAndBadStatusIsRefused() throws {

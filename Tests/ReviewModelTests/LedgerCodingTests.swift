@@ -33,6 +33,30 @@ final class LedgerCodingTests: XCTestCase {
         XCTAssertEqual(try LedgerCoding.encode(ledger), try LedgerCoding.encode(ledger), "stable output")
     }
 
+    /// The mark is optional in schema version 2: absent means not implemented, and a ledger
+    /// without marks is written byte for byte as before.
+    func testImplementedMarkIsWrittenOnlyWhenTrueAndSurvivesDecisions() throws {
+        var ledger = Fixtures.ledger()
+        try ledger.decide("140.1", .accepted, by: "lan", at: Fixtures.date)
+        try ledger.decide("140.2", .accepted, by: "lan", at: Fixtures.date)
+        try ledger.markImplemented("140.2", true, by: "lan", at: Fixtures.date)
+        try ledger.annotate("140.2", note: "Luật 2016", by: "lan", at: Fixtures.date)
+        XCTAssertEqual(ledger.record(for: "140.2")?.implemented, true, "a note keeps the mark")
+        let text = String(decoding: try LedgerCoding.encode(ledger), as: UTF8.self)
+        XCTAssertTrue(text.contains(#""140.1": {"at":"2026-09-21T14:13:20Z","by":"lan","decision":"accepted","note":""},"#), text)
+        XCTAssertTrue(text.contains(#""140.2": {"at":"2026-09-21T14:13:20Z","by":"lan","decision":"accepted","implemented":true,"note":"Luật 2016"}"#), text)
+        XCTAssertTrue(text.contains("\"schemaVersion\": 2,"))
+        XCTAssertEqual(try LedgerCoding.decode(Data(text.utf8), path: "x.json"), ledger)
+        XCTAssertEqual(ledger.history.last?.summary, "accepted (note: Luật 2016)")
+        XCTAssertEqual(ledger.history(of: "140.2")[1].summary, "accepted (marked already implemented)")
+
+        try ledger.markImplemented("140.2", false, by: "lan", at: Fixtures.date)
+        XCTAssertNil(try ledger.markImplemented("140.2", false, by: "lan", at: Fixtures.date), "no change, no history")
+        let unmarked = String(decoding: try LedgerCoding.encode(ledger), as: UTF8.self)
+        XCTAssertFalse(unmarked.contains(#""140.2": {"at":"2026-09-21T14:13:20Z","by":"lan","decision":"accepted","implemented"#))
+        XCTAssertEqual(try LedgerCoding.decode(Data(unmarked.utf8), path: "x.json"), ledger)
+    }
+
     func testNewerSchemaIsRefusedBeforeItsFieldsAreJudged() {
         let data = Data(#"{"schemaVersion": 7, "somethingNew": true}"#.utf8)
         XCTAssertThrowsError(try LedgerCoding.decode(data, path: "/tmp/l.json")) { error in

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ReviewModel
+import ReviewExport
 @testable import WorkbenchCore
 
 /// The loop with a scripted terminal: effects are performed before the next screen is drawn.

@@ -1,0 +1,40 @@
+import Foundation
+import ReviewModel
+
+/// Writes the decision lists and reports in every format; the workbench and `upr export` both
+/// come here, so that the same ledger gives the same file whichever wrote it.
+public enum DecisionExport {
+    /// A text format as text. `positions`: which recommendations (indices into the ledger), in
+    /// document order; all by default. `draft`: an addendum is written even while recommendations
+    /// are open, saying so, instead of refused.
+    public static func render(
+        _ ledger: Ledger, format: ExportFormat, status: StatusSelection? = nil, positions: [Int]? = nil, draft: Bool = false
+    ) throws -> String {
+        let chosen = ExportSelection.positions(ledger, status: format.takesStatus ? status : nil, positions: positions)
+        switch format {
+        case .ids: return chosen.map { ledger.recommendations[$0].id + "\n" }.joined()
+        case .csv: return CSVExport.text(ledger, chosen)
+        case .json: return try JSONExport.text(ledger, chosen)
+        case .addendum: return try AddendumDraft.text(ledger, positions: chosen, draft: draft)
+        case .markdown: return MarkdownReport.text(ledger, chosen, directory: try StateDirectory.bundled())
+        case .html: return HTMLReport.text(ledger, chosen, directory: try StateDirectory.bundled())
+        case .perState: return PerStateExport.text(ledger, chosen, directory: try StateDirectory.bundled())
+        case .xlsx: throw ExportError.binary(format)
+        }
+    }
+
+    /// Any format as the bytes of its file.
+    public static func data(
+        _ ledger: Ledger, format: ExportFormat, status: StatusSelection? = nil, positions: [Int]? = nil, draft: Bool = false
+    ) throws -> Data {
+        guard format == .xlsx else { return Data(try render(ledger, format: format, status: status, positions: positions, draft: draft).utf8) }
+        let chosen = ExportSelection.positions(ledger, status: status, positions: positions)
+        return try DecisionWorkbook.data(ledger, chosen, directory: try StateDirectory.bundled())
+    }
+
+    /// One Markdown file per recommending State, named after it.
+    public static func perStateFiles(_ ledger: Ledger, status: StatusSelection? = nil, positions: [Int]? = nil) throws -> [ExportFile] {
+        let chosen = ExportSelection.positions(ledger, status: status, positions: positions)
+        return PerStateExport.files(ledger, chosen, directory: try StateDirectory.bundled())
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// What `upr export` and the workbench can write.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case ids, csv, json, addendum, xlsx, markdown, html
+    case perState = "per-state"
+
+    public var fileExtension: String {
+        switch self {
+        case .ids, .addendum: "txt"
+        case .csv: "csv"
+        case .json: "json"
+        case .xlsx: "xlsx"
+        case .markdown, .perState: "md"
+        case .html: "html"
+        }
+    }
+
+    /// Bytes that make no sense on a terminal: written to a file only.
+    public var isBinary: Bool { self == .xlsx }
+
+    /// Lists that can be cut down to one decision. The addendum and the reports always cover the
+    /// whole review: a partial one would read as complete.
+    public var takesStatus: Bool {
+        switch self {
+        case .ids, .csv, .json, .xlsx, .perState: true
+        case .addendum, .markdown, .html: false
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import ReviewModel
+
+/// One recommendation with its decision, flattened into the texts every table-shaped export
+/// (CSV, XLSX, Markdown) writes.
+struct ExportRow {
+    var id: String
+    var states: [String]
+    var themes: [String]
+    var text: String
+    var status: DecisionStatus?
+    var implemented: Bool
+    var note: String
+    var decidedBy: String
+    var decidedAt: String
+
+    init(_ ledger: Ledger, position: Int) {
+        let recommendation = ledger.recommendations[position]
+        let record = ledger.record(for: recommendation.id)
+        id = recommendation.id
+        states = recommendation.states
+        themes = recommendation.themes
+        text = recommendation.text
+        status = record?.decision
+        // Only an accepted recommendation can be "supported and already implemented".
+        implemented = record?.decision == .accepted && record?.implemented == true
+        note = record?.note ?? ""
+        decidedBy = record?.by ?? ""
+        decidedAt = record.map { Timestamp.iso($0.at) } ?? ""
+    }
+
+    var decision: String { status?.label ?? "undecided" }
+}
