@@ -22,6 +22,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Only recommendations that are accepted, under-consideration, rejected or undecided (ids, csv, json, xlsx, per-state).")
     var status: StatusSelection?
 
+    @Option(name: .long, help: "Only recommendations that pass this filter, e.g. 'state:France decision:undecided' (the workbench's filter language).")
+    var filter: String?
+
     @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output; with --split, to this folder.")
     var output: String?
 
@@ -38,6 +41,9 @@ struct ExportCommand: ParsableCommand {
         if status != nil && !format.takesStatus {
             throw ValidationError("--status does not apply to \(format.rawValue): it always covers every recommendation.")
         }
+        if filter != nil && (!format.takesStatus || split) {
+            throw ValidationError("--filter does not apply to \(split ? "--split" : format.rawValue): it always covers every recommendation.")
+        }
         if draft && format != .addendum { throw ValidationError("--draft applies to --format addendum only.") }
         if split && format != .perState { throw ValidationError("--split applies to --format per-state only.") }
         if split && output == nil { throw ValidationError("--split writes one file per State: name the folder with -o FOLDER.") }
@@ -53,6 +59,7 @@ struct ExportCommand: ParsableCommand {
         } catch {
             throw failOpening(error, options.url)
         }
+        let positions = try filtered(ledger)
         do {
             if split, let output {
                 let files = try DecisionExport.perStateFiles(ledger, status: status)
@@ -60,7 +67,7 @@ struct ExportCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("upr: wrote \(files.count) files (one per recommending State) to \(output)\n".utf8))
                 return
             }
-            let data = try DecisionExport.data(ledger, format: format, status: status, draft: draft)
+            let data = try DecisionExport.data(ledger, format: format, status: status, positions: positions, draft: draft)
             guard let output else {
                 FileHandle.standardOutput.write(data)
                 return
@@ -70,6 +77,18 @@ struct ExportCommand: ParsableCommand {
             throw explain(error)
         } catch {
             throw fail("\(error)")
+        }
+    }
+
+    /// The positions `--filter` selects, or nil for all. A filter that does not parse is shown with
+    /// a caret under the place.
+    func filtered(_ ledger: Ledger) throws -> [Int]? {
+        guard let filter else { return nil }
+        do {
+            let query = try FilterQuery.parse(filter, states: try StateDirectory.bundled())
+            return RecommendationFilter(query: query).positions(in: ledger)
+        } catch let error as FilterSyntaxError {
+            throw fail("--filter: \(error.message) at column \(error.offset + 1):\n  \(filter)\n  \(String(repeating: " ", count: error.offset))^", code: 2)
         }
     }
 

@@ -170,4 +170,21 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try LedgerStore.read(url).status(of: "140.1"), .accepted)
         XCTAssertEqual(try UPRBinary.run(["stats"], in: folder).status, 0)
     }
+
+    /// The workbench's filter language selects what `upr export --filter` writes.
+    func testExportWithAFilterWritesWhatTheFilterSelects() throws {
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        let ledger = try LedgerStore.read(folder.appendingPathComponent("upr-ledger.json"))
+        let france = ledger.recommendations.filter { $0.states.contains("France") }.map(\.id)
+        XCTAssertEqual(try UPRBinary.run(["decide", "accepted", france[0]], in: folder).status, 0)
+        let undecided = try UPRBinary.run(["export", "--format", "ids", "--filter", "state:france decision:undecided"], in: folder)
+        XCTAssertEqual(undecided.status, 0, undecided.stderr)
+        XCTAssertEqual(undecided.stdout, france.dropFirst().map { $0 + "\n" }.joined())
+        let wrong = try UPRBinary.run(["export", "--filter", "state:france (text:death"], in: folder)
+        XCTAssertEqual(wrong.status, 2)
+        XCTAssertTrue(wrong.stderr.contains("expected ')' at column 25"), wrong.stderr)
+        let unknown = try UPRBinary.run(["export", "--filter", "state:atlantis"], in: folder)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("atlantis"), unknown.stderr)
+    }
 }
