@@ -18,6 +18,8 @@ public struct Ledger: Equatable, Sendable {
     public private(set) var indexByID: [String: Int]
     /// Every change ever made, oldest first.
     public private(set) var history: [ChangeEvent]
+    /// Named filters (name → filter text), kept with the review so a team shares them.
+    public var views: [String: String] = [:]
 
     public init(
         schemaVersion: Int = Ledger.currentSchemaVersion,

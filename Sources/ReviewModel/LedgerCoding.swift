@@ -12,6 +12,7 @@ public enum LedgerCoding {
         var recommendations: [Recommendation]
         var decisions: [String: DecisionRecord]?
         var history: [ChangeEvent]?
+        var views: [String: String]?
     }
 
     private struct SchemaProbe: Decodable { var schemaVersion: Int? }
@@ -40,6 +41,12 @@ public enum LedgerCoding {
         out += "  \"decisions\": {\n"
         out += try decided.map { "    \(try line($0.0)): \(try line($0.1))" }.joined(separator: ",\n")
         out += decided.isEmpty ? "  },\n" : "\n  },\n"
+        if !ledger.views.isEmpty {
+            // Written only when there are some, so that ledgers without views stay as they were.
+            out += "  \"views\": {\n"
+            out += try ledger.views.keys.sorted().map { "    \(try line($0)): \(try line(ledger.views[$0]!))" }.joined(separator: ",\n")
+            out += "\n  },\n"
+        }
         out += "  \"history\": [\n"
         out += try ledger.history.map { "    " + (try line($0)) }.joined(separator: ",\n")
         out += ledger.history.isEmpty ? "  ]\n" : "\n  ]\n"

@@ -8,10 +8,12 @@ enum LedgerMigration {
         while contents.schemaVersion < Ledger.currentSchemaVersion {
             contents = try step(contents)
         }
-        return try Ledger(
+        var ledger = try Ledger(
             schemaVersion: contents.schemaVersion, notice: contents.notice, document: contents.document,
             recommendations: contents.recommendations, decisions: contents.decisions ?? [:],
             generation: contents.generation ?? 0, history: contents.history ?? [])
+        ledger.views = contents.views ?? [:]
+        return ledger
     }
 
     static func step(_ contents: LedgerCoding.Contents) throws -> LedgerCoding.Contents {

@@ -44,6 +44,15 @@ public struct RecommendationFilter: Equatable, Sendable {
         return positions
     }
 
+    /// The whole filter in the filter language, e.g. to save it as a view.
+    public var text: String {
+        var parts: [String] = []
+        if let state { parts.append("state:\"\(state)\"") }
+        if let status { parts.append("decision:\(status.rawValue)") }
+        if let queryText { parts.append(query.map { if case .or = $0 { return "(\(queryText))" } else { return queryText } } ?? queryText) }
+        return parts.joined(separator: " ")
+    }
+
     /// `State: France · undecided · text:torture`
     public var summary: String {
         var parts: [String] = []

@@ -45,9 +45,10 @@ extension Ledger {
             return (self, changes, false)
         }
         let kept = decisions.filter { newIDs.contains($0.key) }
-        let ledger = try Ledger(schemaVersion: schemaVersion, notice: notice, document: document ?? self.document,
+        var ledger = try Ledger(schemaVersion: schemaVersion, notice: notice, document: document ?? self.document,
                                 recommendations: recommendations, decisions: kept, generation: generation,
                                 history: history.filter { newIDs.contains($0.id) })
+        ledger.views = views
         return (ledger, changes, true)
     }
 }

@@ -14,8 +14,10 @@ public enum Action: Equatable, Sendable {
 /// What the reducer asks the world to do. The runner performs them, in order, before the next
 /// screen is drawn: so no decision is shown before it is on disk.
 public enum Effect: Equatable, Sendable {
-    /// Write the state's ledger durably.
+    /// Write the state's new changes durably (the journal).
     case save
+    /// Write the whole ledger (for what is not a change of a recommendation: saved views).
+    case saveAll
     /// Write a decision list of the given recommendations (positions in document order).
     case export(ExportFormat, positions: [Int])
     case quit

@@ -15,6 +15,10 @@ enum CommandLineLogic {
     static let specs: [Spec] = [
         Spec(name: "goto", argument: "ID", help: "select a recommendation by ID") { state in state.ledger.recommendations.map(\.id) },
         Spec(name: "filter", argument: "EXPRESSION", help: "filter: state:France decision:undecided text:torture") { _ in QueryPromptLogic.keys },
+        Spec(name: "view", argument: "NAME | save NAME | delete NAME", help: "recall a saved view, or save the current filter under a name") { state in
+            state.ledger.views.keys.sorted() + ["save", "delete"]
+        },
+        Spec(name: "views", argument: "", help: "list the saved views") { _ in [] },
         Spec(name: "state", argument: "STATE", help: "filter by recommending State") { state in state.allStates.map(\.name) },
         Spec(name: "decision", argument: "STATUS", help: "filter by decision") { _ in ["undecided", "accepted", "under-consideration", "rejected", "all"] },
         Spec(name: "sort", argument: "ORDER", help: "sort the list") { _ in ["id", "state", "decision", "theme"] },
@@ -80,6 +84,11 @@ enum CommandLineLogic {
             } catch let error as FilterSyntaxError {
                 throw Failure(message: "Filter: \(error.message) (at column \(error.offset + 1))")
             }
+        case "view":
+            return try view(argument, &state)
+        case "views":
+            let names = state.ledger.views.keys.sorted()
+            state.message = .init(names.isEmpty ? "No saved views yet: :view save NAME saves the current filter" : "Saved views: " + names.map { "\($0) (\(state.ledger.views[$0]!))" }.joined(separator: " · "))
         case "state":
             let folded = TextFolding.fold(argument)
             guard let match = state.allStates.first(where: { $0.folded == folded }) ?? state.allStates.first(where: { $0.folded.hasPrefix(folded) }) else {
@@ -113,6 +122,36 @@ enum CommandLineLogic {
         default: break
         }
         return []
+    }
+
+    /// `:view NAME` recalls, `:view save NAME` keeps the current filter, `:view delete NAME` forgets.
+    static func view(_ argument: String, _ state: inout WorkbenchState) throws -> [Effect] {
+        let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
+        switch words.first {
+        case "save", "delete":
+            guard words.count == 2 else { throw Failure(message: ":view \(words[0]) NAME") }
+            guard state.mayWrite() else { return [] }
+            if words[0] == "save" {
+                guard !state.filter.isEmpty else { throw Failure(message: "No filter to save: filter first (f, s, d), then :view save NAME") }
+                state.ledger.views[words[1]] = state.filter.text
+                state.message = .init("View “\(words[1])” saved: \(state.filter.text)")
+            } else {
+                guard state.ledger.views.removeValue(forKey: words[1]) != nil else { throw Failure(message: "No view named “\(words[1])”") }
+                state.message = .init("View “\(words[1])” deleted")
+            }
+            return [.saveAll]
+        default:
+            guard let text = state.ledger.views[argument] else {
+                throw Failure(message: "No view named “\(argument)”. Saved views: \(state.ledger.views.keys.sorted().joined(separator: ", "))")
+            }
+            do {
+                try QueryPromptLogic.applyFilter(text, &state, replacing: true)
+            } catch let error as FilterSyntaxError {
+                throw Failure(message: "View “\(argument)” no longer parses: \(error)")
+            }
+            state.message = .init("View “\(argument)”: \(text)")
+            return []
+        }
     }
 
     static func uniquePrefix(_ name: String) -> Spec? {

@@ -7,7 +7,7 @@ public enum Command: Equatable, Sendable {
     case toggleMark, markAllInView, clearMarks, nextUndecided, previousUndecided, cycleSort
     // The State picker and the note editor
     case fieldAccept, fieldCancel, fieldUp, fieldDown, fieldLeft, fieldRight, fieldHome, fieldEnd, fieldBackspace, fieldDelete, fieldComplete
-    case openCommandLine, openFilter, openSearch, nextMatch, previousMatch
+    case openCommandLine, openFilter, openSearch, nextMatch, previousMatch, openViews
     // The export menu
     case export(ExportChoice)
     // The help screen
@@ -70,6 +70,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("e")], command: .editNote, mode: .browse, help: "edit the note (why)", footer: "note"),
         KeyBinding(keys: [.escape], command: .clearFilters, mode: .browse, help: "clear all filters", footer: nil),
         KeyBinding(keys: [.char(":")], command: .openCommandLine, mode: .browse, help: "command line: :goto 140.7, :state France … (Tab completes)", footer: nil),
+        KeyBinding(keys: [.char("v")], command: .openViews, mode: .browse, help: "saved views: recall one (:view save NAME keeps the filter)", footer: nil),
         KeyBinding(keys: [.char("E")], command: .openExport, mode: .browse, help: "export the decision lists", footer: "export"),
         KeyBinding(keys: [.char("?")], command: .showHelp, mode: .browse, help: "this help", footer: "help"),
         KeyBinding(keys: [.char("q"), .ctrl("c")], command: .quit, mode: .browse, help: "quit (every decision is already saved)", footer: "quit"),
@@ -149,6 +150,7 @@ public enum KeyBindings {
         case .openCommandLine: "command-line"
         case .openFilter: "filter"
         case .openSearch: "search"
+        case .openViews: "views"
         case .nextMatch: "next-match"
         case .previousMatch: "previous-match"
         case .fieldCancel: "cancel"

@@ -44,10 +44,13 @@ enum QueryPromptLogic {
         return []
     }
 
-    static func applyFilter(_ text: String, _ state: inout WorkbenchState) throws {
+    /// Applies a typed filter, with the State picker's and decision filter's choices, or
+    /// `replacing` them (a saved view holds all of it in its text).
+    static func applyFilter(_ text: String, _ state: inout WorkbenchState, replacing: Bool = false) throws {
         guard let directory = state.search.states else { return }
         let query = try FilterQuery.parse(text, states: directory)
-        state.setFilter(state.filter.with(query: query, text: text.isEmpty ? nil : text))
+        let base = replacing ? RecommendationFilter() : state.filter
+        state.setFilter(base.with(query: query, text: text.isEmpty ? nil : text))
     }
 
     static func search(_ text: String, _ state: inout WorkbenchState) {

@@ -113,6 +113,13 @@ public enum Workbench {
             prompt.note = "state: group: decision: theme: text: id: has:note changed: by:  and or not ( )"
             state.mode = .prompt(prompt)
         case .openSearch: state.mode = .prompt(Prompt(kind: .search))
+        case .openViews:
+            var prompt = Prompt(kind: .command)
+            prompt.field.replace(with: "view ")
+            let names = state.ledger.views.keys.sorted()
+            CommandLineLogic.offer(names, replacing: "", in: &prompt, prefix: "view ", suffix: "")
+            if names.isEmpty { prompt.note = "No saved views yet: filter (f, s, d), then :view save NAME" }
+            state.mode = .prompt(prompt)
         case .nextMatch, .previousMatch: QueryPromptLogic.jumpToMatch(forward: command == .nextMatch, from: state.cursor, &state)
         case .openExport: state.mode = .exportMenu
         case .showHelp: state.mode = .help(scroll: 0)

@@ -21,6 +21,7 @@ public protocol Terminal: AnyObject {
 /// Where effects land: the ledger on disk and the export files.
 public protocol WorkbenchEffects: AnyObject {
     func save(_ ledger: Ledger) throws
+    func saveAll(_ ledger: Ledger) throws
     /// Writes a decision list; returns the path written.
     func export(_ ledger: Ledger, format: ExportFormat, positions: [Int], now: Date) throws -> String
 }
@@ -33,6 +34,8 @@ public final class WorkbenchRunner {
     private let effects: WorkbenchEffects
     private let clock: () -> Date
     private var lastRetry = Date.distantPast
+    /// Set until a whole-ledger save went through.
+    private var needsFullSave = false
 
     public init(state: WorkbenchState, terminal: Terminal, effects: WorkbenchEffects, clock: @escaping () -> Date = Date.init) {
         self.state = state
@@ -72,6 +75,9 @@ public final class WorkbenchRunner {
             switch effect {
             case .save:
                 quit = dispatch(save()) || quit
+            case .saveAll:
+                needsFullSave = true
+                quit = dispatch(save()) || quit
             case .export(let format, let positions):
                 do {
                     let path = try effects.export(state.ledger, format: format, positions: positions, now: clock())
@@ -88,7 +94,12 @@ public final class WorkbenchRunner {
 
     private func save() -> Action {
         do {
-            try effects.save(state.ledger)
+            if needsFullSave {
+                try effects.saveAll(state.ledger)
+                needsFullSave = false
+            } else {
+                try effects.save(state.ledger)
+            }
             return .saved
         } catch {
             return .saveFailed("\(error)")
@@ -115,6 +126,8 @@ public final class LedgerEffects: WorkbenchEffects {
 
     /// Appends the new changes to the journal and fsyncs: constant time whatever the ledger's size.
     public func save(_ ledger: Ledger) throws { try store.record(ledger) }
+
+    public func saveAll(_ ledger: Ledger) throws { try store.save(ledger) }
 
     public func export(_ ledger: Ledger, format: ExportFormat, positions: [Int], now: Date) throws -> String {
         // The workbench's addendum is a working draft: it says what is open rather than refusing.

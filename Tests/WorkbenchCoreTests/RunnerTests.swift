@@ -26,6 +26,7 @@ import ReviewExport
             }
             saved.append(ledger)
         }
+        func saveAll(_ ledger: Ledger) throws { try save(ledger) }
         func export(_ ledger: Ledger, format: ExportFormat, positions: [Int], now: Date) throws -> String { "/tmp/out.\(format.fileExtension)" }
     }
 

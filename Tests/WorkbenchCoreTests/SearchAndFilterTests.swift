@@ -73,3 +73,25 @@ import ReviewModel
         #expect(state.filter.summary == "State: Chile · text:ratif")
     }
 }
+
+@Suite struct SavedViewTests {
+    @Test func aViewKeepsTheWholeFilterAndIsRecalledFromTheKeyboard() throws {
+        var state = Screens.state()
+        Screens.press([.char("s")] + Screens.type("France") + [.enter, .char("d")], &state)
+        Screens.press([.char("f")] + Screens.type("text:moratorium or text:torture") + [.enter], &state)
+        #expect(Screens.press([.char(":")] + Screens.type("view save france-open") + [.enter], &state) == [.saveAll])
+        #expect(state.ledger.views["france-open"] == "state:\"France\" decision:undecided (text:moratorium or text:torture)")
+        Screens.press([.escape], &state)
+        #expect(state.visible.count == 6)
+        Screens.press([.char("v")], &state)
+        guard case .prompt(let prompt) = state.mode else { Issue.record("no prompt"); return }
+        #expect(prompt.field.string == "view france-open")
+        Screens.press([.enter], &state)
+        #expect(state.visible.map { state.ledger.recommendations[$0].id } == ["140.1", "140.3"])
+        // Kept with the ledger: written and read back.
+        let reread = try LedgerCoding.decode(try LedgerCoding.encode(state.ledger), path: "x")
+        #expect(reread.views == state.ledger.views)
+        #expect(Screens.press([.char(":")] + Screens.type("view delete france-open") + [.enter], &state) == [.saveAll])
+        #expect(state.ledger.views.isEmpty)
+    }
+}
