@@ -127,5 +127,24 @@ static inline int upr_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int upr_key_dc(void) { return KEY_DC; }
 static inline int upr_key_resize(void) { return KEY_RESIZE; }
 static inline int upr_key_btab(void) { return KEY_BTAB; }
+static inline int upr_key_mouse(void) { return KEY_MOUSE; }
+
+/// Mouse, when asked for: clicks and the wheel only.
+static inline void upr_enable_mouse(void) {
+    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+}
+
+/// Reads the pending mouse event: 1 click, 2 wheel up, 3 wheel down, 0 other; row and column out.
+static inline int upr_read_mouse(int *row, int *column) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *row = event.y;
+    *column = event.x;
+    if (event.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 2;
+    if (event.bstate & BUTTON5_PRESSED) return 3;
+    return 0;
+}
 
 #endif

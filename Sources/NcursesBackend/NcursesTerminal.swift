@@ -32,13 +32,14 @@ public final class NcursesTerminal: Terminal {
     }
 
     /// Sets a UTF-8 locale and starts curses.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, mouse: Bool = false) throws {
         try NcursesTerminal.preflight(environment: environment)
         _ = upr_setup_locale()
         useColor = environment["NO_COLOR"].map { $0.isEmpty } ?? true
         upr_install_signal_handlers()
         upr_install_crash_handlers()
         guard upr_start_screen(useColor ? 1 : 0) == 1 else { throw StartError.cannotStart(term: environment["TERM"] ?? "") }
+        if mouse { upr_enable_mouse() }
     }
 
     public var size: Size { Size(width: Int(upr_cols()), height: Int(upr_lines())) }
@@ -89,6 +90,15 @@ public final class NcursesTerminal: Terminal {
                 return .idle
             case 2:
                 if Int32(code) == upr_key_resize() { return .resize(size) }
+                if Int32(code) == upr_key_mouse() {
+                    var row: Int32 = 0, column: Int32 = 0
+                    switch upr_read_mouse(&row, &column) {
+                    case 1: return .mouse(.click(row: Int(row), column: Int(column)))
+                    case 2: return .mouse(.wheelUp)
+                    case 3: return .mouse(.wheelDown)
+                    default: continue
+                    }
+                }
                 if let key = KeyMapping.functionKey(Int32(code)) { return .key(key) }
             default:
                 if let key = KeyMapping.character(code) { return .key(key) }

@@ -5,6 +5,7 @@ import ReviewExport
 public enum Action: Equatable, Sendable {
     case key(Key)
     case resize(Size)
+    case mouse(MouseEvent)
     case saved
     case saveFailed(String)
     case exported(path: String, count: Int)
@@ -21,4 +22,10 @@ public enum Effect: Equatable, Sendable {
     /// Write a decision list of the given recommendations (positions in document order).
     case export(ExportFormat, positions: [Int])
     case quit
+}
+
+/// A click or a turn of the wheel, when the mouse is on (`upr --mouse`).
+public enum MouseEvent: Equatable, Sendable {
+    case click(row: Int, column: Int)
+    case wheelUp, wheelDown
 }

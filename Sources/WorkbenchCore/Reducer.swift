@@ -14,6 +14,19 @@ public enum Workbench {
             state.size = size
             state.scrollToCursor()
             return []
+        case .mouse(let event):
+            guard state.mode == .browse else { return [] }
+            let list = Layout(state.size).list
+            switch event {
+            case .wheelUp: state.moveCursor(to: state.cursor - 3)
+            case .wheelDown: state.moveCursor(to: state.cursor + 3)
+            case .click(let row, let column):
+                // A click on a row of the list selects it; elsewhere it does nothing.
+                guard row >= list.row, row < list.row + list.height, column >= list.column, column < list.column + list.width else { return [] }
+                let index = state.listTop + row - list.row
+                if index < state.visible.count { state.moveCursor(to: index) }
+            }
+            return []
         case .saved:
             state.unsavedError = nil
             return []

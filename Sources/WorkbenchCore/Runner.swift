@@ -9,6 +9,7 @@ public enum TerminalEvent: Equatable, Sendable {
     case signal(Int32)
     /// Nothing happened for a while: a chance to retry a failed save.
     case idle
+    case mouse(MouseEvent)
 }
 
 /// What the runner draws on and reads from. The ncurses backend is one; tests use a fake.
@@ -57,6 +58,7 @@ public final class WorkbenchRunner {
             switch event {
             case .key(let key): quit = dispatch(.key(key))
             case .resize(let size): quit = dispatch(.resize(size))
+            case .mouse(let event): quit = dispatch(.mouse(event))
             case .signal(let number): return .signal(number)
             case .idle: break
             }

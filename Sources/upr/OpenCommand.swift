@@ -12,6 +12,9 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var options: LedgerOptions
 
+    @Flag(name: .long, help: "Use the mouse: click a row to select it, the wheel to scroll (the terminal's own selection then needs Shift).")
+    var mouse = false
+
     func run() throws {
         do {
             try NcursesTerminal.preflight()
@@ -28,7 +31,7 @@ struct OpenCommand: ParsableCommand {
 
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal()
+            terminal = try NcursesTerminal(mouse: mouse || ProcessInfo.processInfo.environment["UPR_MOUSE"] == "1")
         } catch {
             throw fail("\(error)", code: 2)
         }

@@ -47,3 +47,17 @@ import ReviewModel
         #expect(state.visible == Array(0..<6))
     }
 }
+
+@Suite struct MouseTests {
+    @Test func aClickSelectsTheRowAndTheWheelScrolls() {
+        var state = Screens.state(width: 100, height: 30)
+        _ = Workbench.reduce(&state, .mouse(.click(row: 4, column: 10)), now: Screens.now)
+        #expect(state.selected?.id == "140.4")
+        _ = Workbench.reduce(&state, .mouse(.click(row: 4, column: 80)), now: Screens.now)
+        #expect(state.selected?.id == "140.4", "a click in the detail pane does not move the selection")
+        _ = Workbench.reduce(&state, .mouse(.wheelUp), now: Screens.now)
+        #expect(state.selected?.id == "140.1")
+        _ = Workbench.reduce(&state, .mouse(.wheelDown), now: Screens.now)
+        #expect(state.selected?.id == "140.4")
+    }
+}
