@@ -11,7 +11,9 @@ public enum KeyConfig {
         public var file: String
         public var line: Int
         public var message: String
-        public var description: String { "\(file):\(line): \(message); using the default keys" }
+        /// What would have been right, after the message (it can be long).
+        public var hint: String?
+        public var description: String { "\(file):\(line): \(message); using the default keys" + (hint.map { " (\($0))" } ?? "") }
     }
 
     static let modes: [String: ModeKind] = ["list": .browse, "picker": .statePicker, "note": .noteEditor, "export": .exportMenu, "help": .help, "command": .prompt]
@@ -22,19 +24,19 @@ public enum KeyConfig {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             guard !words.isEmpty else { continue }
-            func problem(_ message: String) -> Problem { Problem(file: file, line: index + 1, message: message) }
+            func problem(_ message: String, _ hint: String? = nil) -> Problem { Problem(file: file, line: index + 1, message: message, hint: hint) }
             guard words[0] == "bind" || words[0] == "unbind" else { throw problem("expected bind or unbind, found “\(words[0])”") }
             guard words.count == (words[0] == "bind" ? 4 : 3) else {
                 throw problem(words[0] == "bind" ? "expected: bind MODE KEY COMMAND" : "expected: unbind MODE KEY")
             }
-            guard let mode = modes[words[1]] else { throw problem("unknown mode “\(words[1])” (modes: \(modes.keys.sorted().joined(separator: ", ")))") }
-            guard let key = parseKey(words[2]) else { throw problem("unknown key “\(words[2])” (a character, ctrl-X, space, enter, esc, tab, up, down, left, right, pgup, pgdn, home, end, backspace, del)") }
+            guard let mode = modes[words[1]] else { throw problem("unknown mode “\(words[1])”", "modes: \(modes.keys.sorted().joined(separator: ", "))") }
+            guard let key = parseKey(words[2]) else { throw problem("unknown key “\(words[2])”", "a character, ctrl-X, space, enter, esc, tab, up, down, left, right, pgup, pgdn, home, end, backspace, del") }
             // The key leaves whatever it was bound to in this mode.
             for i in bindings.indices where bindings[i].mode == mode { bindings[i].keys.removeAll { $0 == key } }
             guard words[0] == "bind" else { continue }
             let names = bindings.filter { $0.mode == mode }.map { KeyBindings.name(of: $0.command, in: mode) }
             guard let target = bindings.firstIndex(where: { $0.mode == mode && KeyBindings.name(of: $0.command, in: mode) == words[3] }) else {
-                throw problem("unknown command “\(words[3])” in \(words[1]) (commands: \(names.joined(separator: ", ")))")
+                throw problem("unknown command “\(words[3])” in \(words[1])", "commands: \(names.joined(separator: ", "))")
             }
             bindings[target].keys.insert(key, at: 0)
         }
