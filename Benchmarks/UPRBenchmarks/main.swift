@@ -113,6 +113,41 @@ benchmark("search on 42,000") {
     blackHole(bigIndex.positions(matching: "viet nam"))
 }
 
+// A key press to the rendered screen at 42,000, through the same reducer and render as the
+// workbench (the terminal's own drawing excluded). Target: < 8 ms of work per key.
+var bigMoving = WorkbenchState(ledger: decidedBig, analyst: "bench", size: Size(width: 100, height: 30))
+benchmark("42,000: key j to rendered screen") {
+    _ = Workbench.reduce(&bigMoving, .key(.char("j")), now: now)
+    blackHole(Render.screen(bigMoving))
+}
+
+var bigStateFilter = WorkbenchState(ledger: decidedBig, analyst: "bench", size: Size(width: 100, height: 30))
+var stateToggle = false
+benchmark("42,000: State picker Enter (filter by France) to rendered screen") {
+    stateToggle.toggle()
+    let keys: [Key] = stateToggle ? [.char("s"), .char("f"), .char("r"), .char("a"), .char("n"), .char("c"), .char("e")] : [.escape, .escape, .char("s"), .char("c"), .char("h"), .char("i")]
+    for key in keys { _ = Workbench.reduce(&bigStateFilter, .key(key), now: now) }
+    _ = Workbench.reduce(&bigStateFilter, .key(.enter), now: now)
+    blackHole(Render.screen(bigStateFilter))
+}
+
+var bigFiltering = WorkbenchState(ledger: decidedBig, analyst: "bench", size: Size(width: 100, height: 30))
+benchmark("42,000: filter prompt Enter (state:France decision:undecided text:death) to rendered screen") {
+    for key in [Key.char("f")] + "state:France decision:undecided text:death".map({ Key.char($0) }) { _ = Workbench.reduce(&bigFiltering, .key(key), now: now) }
+    _ = Workbench.reduce(&bigFiltering, .key(.enter), now: now)
+    blackHole(Render.screen(bigFiltering))
+    _ = Workbench.reduce(&bigFiltering, .key(.escape), now: now)
+}
+
+var bigSearching = WorkbenchState(ledger: decidedBig, analyst: "bench", size: Size(width: 100, height: 30))
+benchmark("42,000: search n (next match of “viet nam”) to rendered screen") {
+    if bigSearching.searchTerm == nil {
+        for key in [Key.char("/")] + "viet nam".map({ Key.char($0) }) + [.enter] { _ = Workbench.reduce(&bigSearching, .key(key), now: now) }
+    }
+    _ = Workbench.reduce(&bigSearching, .key(.char("n")), now: now)
+    blackHole(Render.screen(bigSearching))
+}
+
 Benchmark.main()
 store.close()
 bigStore.close()

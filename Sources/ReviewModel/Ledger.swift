@@ -47,6 +47,7 @@ public struct Ledger: Equatable, Sendable {
         self.indexByID = index
         self.generation = generation
         self.history = history
+        counts = counts(of: recommendations.indices)
     }
 
     public func contains(_ id: String) -> Bool { indexByID[id] != nil }
@@ -100,7 +101,9 @@ public struct Ledger: Equatable, Sendable {
     /// Applies a change: from the journal, from undo or redo, or from a decision.
     public mutating func apply(_ event: ChangeEvent) throws {
         guard contains(event.id) else { throw LedgerError.unknownID(event.id) }
+        counts.remove(decisions[event.id]?.decision)
         decisions[event.id] = event.after.flatMap { $0.isEmpty ? nil : $0 }
+        counts.add(decisions[event.id]?.decision)
         history.append(event)
     }
 
@@ -115,7 +118,9 @@ public struct Ledger: Equatable, Sendable {
         return counts
     }
 
-    public var counts: StatusCounts { counts(of: recommendations.indices) }
+    /// Counts of the whole ledger, kept up to date by `apply`: the status line reads them on
+    /// every key, and at 42,000 recommendations recounting would cost milliseconds.
+    public private(set) var counts = StatusCounts()
 
     /// Every recommending State with its number of recommendations (co-recommenders included),
     /// sorted by name.
@@ -138,6 +143,15 @@ public struct StatusCounts: Equatable, Sendable {
     public init() {}
 
     public var total: Int { accepted + underConsideration + rejected + undecided }
+
+    public mutating func remove(_ status: DecisionStatus?) {
+        switch status {
+        case .accepted: accepted -= 1
+        case .underConsideration: underConsideration -= 1
+        case .rejected: rejected -= 1
+        case nil: undecided -= 1
+        }
+    }
 
     public mutating func add(_ status: DecisionStatus?) {
         switch status {

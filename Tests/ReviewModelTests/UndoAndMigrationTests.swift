@@ -61,6 +61,7 @@ final class UndoAndMigrationTests: XCTestCase {
             var replayed = Fixtures.ledger()
             for event in ledger.history { try replayed.apply(event) }
             XCTAssertEqual(replayed.decisions, ledger.decisions)
+            XCTAssertEqual(ledger.counts, ledger.counts(of: ledger.recommendations.indices), "the kept counts match a recount")
         }
     }
 
