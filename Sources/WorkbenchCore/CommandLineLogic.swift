@@ -28,6 +28,7 @@ enum CommandLineLogic {
         Spec(name: "undo", argument: "", help: "undo the last change") { _ in [] },
         Spec(name: "redo", argument: "", help: "redo what was undone") { _ in [] },
         Spec(name: "help", argument: "", help: "the keys") { _ in [] },
+        Spec(name: "stats", argument: "", help: "the statistics screen") { _ in [] },
         Spec(name: "quit", argument: "", help: "quit") { _ in [] },
     ]
 
@@ -118,6 +119,7 @@ enum CommandLineLogic {
             guard state.mayWrite() else { return [] }
             return Workbench.undoOrRedo(spec.name == "undo", &state, now: now)
         case "help": state.mode = .help(scroll: 0)
+        case "stats": state.mode = .statistics(scroll: 0)
         case "quit": return Workbench.browse(.quit, &state, now: now)
         default: break
         }

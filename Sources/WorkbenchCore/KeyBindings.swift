@@ -7,7 +7,7 @@ public enum Command: Equatable, Sendable {
     case toggleMark, markAllInView, clearMarks, nextUndecided, previousUndecided, cycleSort
     // The State picker and the note editor
     case fieldAccept, fieldCancel, fieldUp, fieldDown, fieldLeft, fieldRight, fieldHome, fieldEnd, fieldBackspace, fieldDelete, fieldComplete
-    case openCommandLine, openFilter, openSearch, nextMatch, previousMatch, openViews
+    case openCommandLine, openFilter, openSearch, nextMatch, previousMatch, openViews, showStatistics
     // The export menu
     case export(ExportChoice)
     // The help screen
@@ -71,6 +71,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.escape], command: .clearFilters, mode: .browse, help: "clear all filters", footer: nil),
         KeyBinding(keys: [.char(":")], command: .openCommandLine, mode: .browse, help: "command line: :goto 140.7, :state France … (Tab completes)", footer: nil),
         KeyBinding(keys: [.char("v")], command: .openViews, mode: .browse, help: "saved views: recall one (:view save NAME keeps the filter)", footer: nil),
+        KeyBinding(keys: [.char("S")], command: .showStatistics, mode: .browse, help: "statistics: progress, shares, per State and per theme", footer: nil),
         KeyBinding(keys: [.char("E")], command: .openExport, mode: .browse, help: "export the decision lists", footer: "export"),
         KeyBinding(keys: [.char("?")], command: .showHelp, mode: .browse, help: "this help", footer: "help"),
         KeyBinding(keys: [.char("q"), .ctrl("c")], command: .quit, mode: .browse, help: "quit (every decision is already saved)", footer: "quit"),
@@ -112,7 +113,7 @@ public enum KeyBindings {
 
         KeyBinding(keys: [.char("j"), .down], command: .detailDown, mode: .help, help: "scroll down", footer: nil),
         KeyBinding(keys: [.char("k"), .up], command: .detailUp, mode: .help, help: "scroll up", footer: nil),
-        KeyBinding(keys: [.escape, .char("q"), .char("?"), .enter, .ctrl("c")], command: .closeHelp, mode: .help, help: "close the help", footer: "close"),
+        KeyBinding(keys: [.escape, .char("q"), .char("?"), .enter, .ctrl("c")], command: .closeHelp, mode: .help, help: "close the help or the statistics", footer: "close"),
     ]
 
     /// The name a command has in the key configuration file.
@@ -151,6 +152,7 @@ public enum KeyBindings {
         case .openFilter: "filter"
         case .openSearch: "search"
         case .openViews: "views"
+        case .showStatistics: "statistics"
         case .nextMatch: "next-match"
         case .previousMatch: "previous-match"
         case .fieldCancel: "cancel"

@@ -62,6 +62,14 @@ public enum Workbench {
         case .prompt(var prompt):
             if prompt.kind == .command { return CommandLineLogic.handle(command, key, &prompt, &state, now: now) }
             return QueryPromptLogic.handle(command, key, &prompt, &state)
+        case .statistics(let scroll):
+            switch command {
+            case .detailDown: state.mode = .statistics(scroll: scroll + 1)
+            case .detailUp: state.mode = .statistics(scroll: max(0, scroll - 1))
+            case .closeHelp: state.mode = .browse
+            default: break
+            }
+            return []
         case .help(let scroll):
             switch command {
             case .detailDown: state.mode = .help(scroll: scroll + 1)
@@ -120,6 +128,7 @@ public enum Workbench {
             state.refilter(preferring: state.selectedPosition ?? 0)
             state.message = .init("Sorted by \(state.sort.rawValue)")
         case .openCommandLine: state.mode = .prompt(Prompt(kind: .command))
+        case .showStatistics: state.mode = .statistics(scroll: 0)
         case .openFilter:
             var prompt = Prompt(kind: .filter)
             prompt.field.replace(with: state.filter.queryText ?? "")

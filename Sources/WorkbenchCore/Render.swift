@@ -21,6 +21,7 @@ public enum Render {
         case .statePicker(let picker): Overlays.statePicker(picker, state, &screen)
         case .exportMenu: Overlays.exportMenu(state, &screen)
         case .help(let scroll): Overlays.help(scroll: scroll, state.keys, layout, &screen)
+        case .statistics(let scroll): StatisticsScreen.draw(scroll: scroll, state, layout, &screen)
         }
         return screen
     }

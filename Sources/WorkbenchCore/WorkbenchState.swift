@@ -8,6 +8,7 @@ public struct WorkbenchState: Equatable, Sendable {
         case noteEditor(LineEditor)
         case exportMenu
         case help(scroll: Int)
+        case statistics(scroll: Int)
         case prompt(Prompt)
 
         public var kind: ModeKind {
@@ -16,7 +17,7 @@ public struct WorkbenchState: Equatable, Sendable {
             case .statePicker: .statePicker
             case .noteEditor: .noteEditor
             case .exportMenu: .exportMenu
-            case .help: .help
+            case .help, .statistics: .help
             case .prompt: .prompt
             }
         }
