@@ -95,7 +95,9 @@ public struct Importer {
         let selected = rows.filter { canonical($0.stateUnderReview) == canonical(stateUnderReview) }
         let document = UPRInfoCSV.document(selected, stateUnderReview: canonical(stateUnderReview), session: options.session, file: file)
         guard !document.recommendations.isEmpty else {
-            throw ImportError.notRecognized(file: file, reason: "no rows for \(stateUnderReview)\(options.session.map { " in session \($0)" } ?? "")")
+            // The export is split by sessions: the review may be in another of the files given.
+            report.append("  no rows for \(stateUnderReview)\(options.session.map { " in session \($0)" } ?? "") in this file")
+            return
         }
         try addDocument(document)
         try addPositions(Dictionary(document.recommendations.compactMap { r in r.position.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a }), from: file)

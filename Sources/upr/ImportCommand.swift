@@ -80,7 +80,9 @@ struct ImportCommand: ParsableCommand {
             }
             return
         }
-        guard let ledger = importer.ledger else { throw fail("nothing to import") }
+        guard let ledger = importer.ledger else {
+            throw fail("nothing to import: no recommendations were found in \(files.joined(separator: ", ")); \(options.url.path) was not created.")
+        }
         do {
             if let store {
                 try store.save(ledger)
