@@ -11,7 +11,8 @@ enum LedgerMigration {
         return try Ledger(
             schemaVersion: contents.schemaVersion, notice: contents.notice, document: contents.document,
             recommendations: contents.recommendations, decisions: contents.decisions ?? [:],
-            generation: contents.generation ?? 0, history: contents.history ?? [])
+            generation: contents.generation ?? 0, history: contents.history ?? [],
+            proposals: contents.proposals ?? [:])
     }
 
     static func step(_ contents: LedgerCoding.Contents) throws -> LedgerCoding.Contents {
