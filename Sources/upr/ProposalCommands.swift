@@ -55,7 +55,7 @@ struct ProposalDecision {
             if taking {
                 let proposal = ledger.proposals[id]!
                 let event = try ledger.takeProposal(id, by: options.analystName, at: now, group: group)
-                print("\(id): took \(proposal.source): \(event?.summary ?? "nothing to change")")
+                print("\(id): " + (event?.summary ?? "took \(proposal.source): nothing to change"))
             } else if let proposal = ledger.refuseProposal(id) {
                 print("\(id): refused \(proposal.source) (\(proposal.summary))")
             }
