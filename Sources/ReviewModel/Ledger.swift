@@ -117,6 +117,15 @@ public struct Ledger: Equatable, Sendable {
         Array(Set(decisions.values.compactMap(\.ministry))).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
     }
 
+    /// The assigned ministry with this name, exactly or folded alike (case and diacritics ignored,
+    /// whole name), or nil.
+    public func ministry(named name: String) -> String? {
+        let all = ministries
+        if let exact = all.first(where: { $0 == name }) { return exact }
+        let folded = TextFolder.folded(name)
+        return all.first { TextFolder.folded($0) == folded }
+    }
+
     /// The IDs assigned to a ministry (compared exactly), in document order.
     public func ids(assignedTo ministry: String) -> [String] {
         recommendations.map(\.id).filter { decisions[$0]?.ministry == ministry }
