@@ -47,7 +47,7 @@ let package = Package(
             path: "Benchmarks/UPRBenchmarks"
         ),
         .testTarget(name: "ReviewModelTests", dependencies: ["ReviewModel"]),
-        .testTarget(name: "ReviewImportTests", dependencies: ["ReviewImport", "ReviewModel"]),
+        .testTarget(name: "ReviewImportTests", dependencies: ["ReviewImport", "ReviewModel", "ReviewExport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ReviewExportTests", dependencies: ["ReviewExport", "ReviewModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "WorkbenchCoreTests", dependencies: ["WorkbenchCore", "ReviewExport", "ReviewModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["upr", "ReviewModel"]),

@@ -19,7 +19,7 @@ public enum DecisionExport {
         case .markdown: return MarkdownReport.text(ledger, chosen, directory: try StateDirectory.bundled())
         case .html: return HTMLReport.text(ledger, chosen, directory: try StateDirectory.bundled())
         case .perState: return PerStateExport.text(ledger, chosen, directory: try StateDirectory.bundled())
-        case .xlsx: throw ExportError.binary(format)
+        case .xlsx, .ministry: throw ExportError.binary(format)
         }
     }
 
@@ -27,9 +27,26 @@ public enum DecisionExport {
     public static func data(
         _ ledger: Ledger, format: ExportFormat, status: StatusSelection? = nil, positions: [Int]? = nil, draft: Bool = false
     ) throws -> Data {
+        if format == .ministry { throw ExportError.needsMinistry }
         guard format == .xlsx else { return Data(try render(ledger, format: format, status: status, positions: positions, draft: draft).utf8) }
         let chosen = ExportSelection.positions(ledger, status: status, positions: positions)
         return try DecisionWorkbook.data(ledger, chosen, directory: try StateDirectory.bundled())
+    }
+
+    /// One workbook per line ministry with recommendations assigned, named after it.
+    public static func ministryFiles(_ ledger: Ledger) throws -> [ExportFile] {
+        let ministries = ledger.ministries
+        let names = SafeFileName.names(for: ministries, fileExtension: "xlsx")
+        return try zip(ministries, names).map { ExportFile(name: $1, data: try MinistryWorkbook.data(ledger, ministry: $0)) }
+    }
+
+    /// The workbook of one ministry, named as assigned or folded alike (`justice` is not enough:
+    /// the whole name). Throws where no recommendation is assigned to it.
+    public static func ministryData(_ ledger: Ledger, ministry: String) throws -> Data {
+        guard let name = ledger.ministry(named: ministry) else {
+            throw ExportError.noSuchMinistry(ministry, known: ledger.ministries)
+        }
+        return try MinistryWorkbook.data(ledger, ministry: name)
     }
 
     /// One Markdown file per recommending State, named after it.

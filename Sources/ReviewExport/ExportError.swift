@@ -13,6 +13,9 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
     case exists([String])
     case isFolder(String)
     case notFolder(String)
+    /// The ministry format makes one file per ministry: it goes through `ministryFiles`/`ministryData`.
+    case needsMinistry
+    case noSuchMinistry(String, known: [String])
 
     /// Recommendations without a final position, by state of work.
     public struct OpenGroup: Equatable, Sendable {
@@ -32,6 +35,9 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
         case .exists(let paths): return paths.count == 1 ? "\(paths[0]) exists" : "\(paths.count) files exist, among them \(paths[0])"
         case .isFolder(let path): return "\(path) is a folder"
         case .notFolder(let path): return "\(path) exists and is not a folder"
+        case .needsMinistry: return "the ministry format is one workbook per ministry: name a folder, or one ministry"
+        case .noSuchMinistry(let name, let known):
+            return "no recommendation is assigned to '\(name)'" + (known.isEmpty ? "; none is assigned to any ministry yet" : "; assigned: \(known.joined(separator: ", "))")
         }
     }
 }

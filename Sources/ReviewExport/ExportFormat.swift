@@ -4,27 +4,29 @@ import Foundation
 public enum ExportFormat: String, CaseIterable, Sendable {
     case ids, csv, json, addendum, xlsx, markdown, html
     case perState = "per-state"
+    /// One XLSX per line ministry, for it to propose decisions in (`MinistryWorkbook`).
+    case ministry
 
     public var fileExtension: String {
         switch self {
         case .ids, .addendum: "txt"
         case .csv: "csv"
         case .json: "json"
-        case .xlsx: "xlsx"
+        case .xlsx, .ministry: "xlsx"
         case .markdown, .perState: "md"
         case .html: "html"
         }
     }
 
     /// Bytes that make no sense on a terminal: written to a file only.
-    public var isBinary: Bool { self == .xlsx }
+    public var isBinary: Bool { self == .xlsx || self == .ministry }
 
     /// Lists that can be cut down to one decision. The addendum and the reports always cover the
     /// whole review: a partial one would read as complete.
     public var takesStatus: Bool {
         switch self {
         case .ids, .csv, .json, .xlsx, .perState: true
-        case .addendum, .markdown, .html: false
+        case .addendum, .markdown, .html, .ministry: false
         }
     }
 }

@@ -8,6 +8,10 @@ struct XLSXSheet {
         /// Upper bound on the width, in characters; long texts wrap inside it.
         var maxWidth: Int = 40
         var wraps = false
+        /// Kept in the file but not shown (a checksum the importer reads back).
+        var hidden = false
+        /// Lower bound, for a column left empty to be filled in.
+        var minWidth = 0
     }
 
     enum Cell: Equatable {
@@ -36,7 +40,7 @@ struct XLSXSheet {
         out += #"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>"#
         out += "</sheetView></sheetViews>"
         out += "\n<cols>" + columns.enumerated().map { index, column in
-            "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width(index))\" customWidth=\"1\"/>"
+            "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width(index))\" customWidth=\"1\"\(column.hidden ? " hidden=\"1\"" : "")/>"
         }.joined() + "</cols>"
         // One row a line: Excel ignores the breaks, and a diff of two exports reads row by row.
         out += "\n<sheetData>\n"
@@ -103,7 +107,7 @@ struct XLSXSheet {
             case .percent: 6
             }
         }.max() ?? 0
-        return min(max(longest, columns[index].title.count + 3, 6) + 2, columns[index].maxWidth)
+        return min(max(longest, columns[index].title.count + 3, 6, columns[index].minWidth) + 2, columns[index].maxWidth)
     }
 
     /// `B7`, `AA12`.

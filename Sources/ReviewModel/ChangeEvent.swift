@@ -13,8 +13,13 @@ public struct ChangeEvent: Codable, Equatable, Sendable {
     public var after: DecisionRecord?
     public var by: String
     public var at: Date
+    /// Where a change came from when the analyst took it from someone else, e.g.
+    /// `proposal of Ministry of Justice (moj.xlsx:14)`; `by` stays the analyst who took it.
+    /// Encoded only when set (synthesized `encodeIfPresent`).
+    public var source: String?
 
-    public init(group: Int, kind: Kind = .change, id: String, before: DecisionRecord?, after: DecisionRecord?, by: String, at: Date) {
+    public init(group: Int, kind: Kind = .change, id: String, before: DecisionRecord?, after: DecisionRecord?, by: String, at: Date, source: String? = nil) {
+        self.source = source
         self.group = group
         self.kind = kind
         self.id = id
@@ -32,6 +37,10 @@ public struct ChangeEvent: Codable, Equatable, Sendable {
         if (before?.implemented ?? false) != (after?.implemented ?? false) {
             text += after?.implemented == true ? " (marked already implemented)" : " (implemented mark removed)"
         }
+        if before?.ministry != after?.ministry {
+            text += after?.ministry.map { " (assigned to \($0))" } ?? " (ministry unassigned)"
+        }
+        if let source { text += " (from \(source))" }
         switch kind {
         case .change: break
         case .undo: text += " [undo]"

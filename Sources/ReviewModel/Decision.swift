@@ -69,18 +69,22 @@ public struct DecisionRecord: Codable, Equatable, Sendable {
     /// Written to the ledger only when true, so that ledgers without the mark read and diff as before
     /// (schema version 2 either way).
     public var implemented: Bool
+    /// The line ministry responsible for the recommendation (who is asked for a proposal). Written
+    /// only when set, like `implemented`, so that ledgers without assignments stay byte-identical.
+    public var ministry: String?
 
-    public init(decision: DecisionStatus?, note: String = "", implemented: Bool = false, by: String, at: Date) {
+    public init(decision: DecisionStatus?, note: String = "", implemented: Bool = false, ministry: String? = nil, by: String, at: Date) {
         self.decision = decision
         self.note = note
         self.implemented = implemented
+        self.ministry = ministry
         self.by = by
         self.at = Timestamp.wholeSeconds(at)
     }
 
-    public var isEmpty: Bool { decision == nil && note.isEmpty && !implemented }
+    public var isEmpty: Bool { decision == nil && note.isEmpty && !implemented && ministry == nil }
 
-    enum CodingKeys: String, CodingKey { case decision, note, by, at, implemented }
+    enum CodingKeys: String, CodingKey { case decision, note, by, at, implemented, ministry }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -89,6 +93,7 @@ public struct DecisionRecord: Codable, Equatable, Sendable {
         by = try container.decode(String.self, forKey: .by)
         at = try container.decode(Date.self, forKey: .at)
         implemented = try container.decodeIfPresent(Bool.self, forKey: .implemented) ?? false
+        ministry = try container.decodeIfPresent(String.self, forKey: .ministry)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -98,6 +103,7 @@ public struct DecisionRecord: Codable, Equatable, Sendable {
         try container.encode(by, forKey: .by)
         try container.encode(at, forKey: .at)
         if implemented { try container.encode(true, forKey: .implemented) }
+        try container.encodeIfPresent(ministry, forKey: .ministry)
     }
 }
 

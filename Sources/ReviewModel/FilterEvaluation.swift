@@ -62,6 +62,8 @@ extension FilterTerm {
             return Self.select(candidates, ledger, index) { $0.map { $0.at >= date } ?? false }
         case let .decidedBy(analyst):
             return Self.select(candidates, ledger, index) { $0.map { Self.folded($0.by, equals: analyst) } ?? false }
+        case let .ministry(name):
+            return Self.select(candidates, ledger, index) { Self.ministry($0?.ministry, is: name) }
         }
     }
 

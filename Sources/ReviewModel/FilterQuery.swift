@@ -36,6 +36,8 @@ public enum FilterTerm: Equatable, Sendable {
     case changedSince(Date)
     /// The record was last set by this analyst (folded, whole name).
     case decidedBy(String)
+    /// The responsible ministry is this one (folded, whole name); nil: none assigned.
+    case ministry(String?)
 }
 
 /// Where and why a filter could not be read. `offset` counts characters from the start of the
@@ -87,6 +89,7 @@ extension FilterTerm {
         case .hasNote: return !(record(position, ledger, index)?.note.isEmpty ?? true)
         case let .changedSince(date): return record(position, ledger, index).map { $0.at >= date } ?? false
         case let .decidedBy(analyst): return record(position, ledger, index).map { Self.folded($0.by, equals: analyst) } ?? false
+        case let .ministry(name): return Self.ministry(record(position, ledger, index)?.ministry, is: name)
         }
     }
 
@@ -99,6 +102,12 @@ extension FilterTerm {
         if id == wanted { return true }
         let a = id.utf8, b = wanted.utf8
         return a.count > b.count && a.starts(with: b) && a[a.index(a.startIndex, offsetBy: b.count)] == UInt8(ascii: ".")
+    }
+
+    /// `ministry:none` matches the unassigned; a name matches that ministry, folded, whole.
+    static func ministry(_ ministry: String?, is wanted: String?) -> Bool {
+        guard let wanted else { return ministry == nil }
+        return ministry.map { folded($0, equals: wanted) } ?? false
     }
 
     /// Compares an analyst name with a folded one; names are ASCII almost always, so Foundation

@@ -40,6 +40,7 @@ extension FilterTerm: CustomStringConvertible {
         case .hasNote: "has:note"
         case let .changedSince(date): "changed:" + Self.day(date)
         case let .decidedBy(analyst): "by:" + Self.value(analyst)
+        case let .ministry(name): "ministry:" + (name.map(Self.value) ?? "none")
         }
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// evaluation compares (States resolved, text folded), or says what is wrong with it and where.
 enum FilterTermReader {
     /// Every key, in the order an error lists them.
-    static let keys = ["state", "group", "region", "decision", "theme", "text", "id", "has", "changed", "since", "by"]
+    static let keys = ["state", "group", "region", "decision", "theme", "text", "id", "has", "changed", "since", "by", "ministry"]
 
     /// `offset` is where the value starts, `keyOffset` where the term starts.
     static func term(key: String, value: String, offset: Int, keyOffset: Int, states: StateDirectory) throws -> FilterTerm {
@@ -40,6 +40,7 @@ enum FilterTermReader {
             switch key {
             case "theme": return .theme(folded)
             case "by": return .decidedBy(folded)
+            case "ministry": return .ministry(folded == "none" ? nil : folded)
             default: return .text(folded)
             }
         }

@@ -20,6 +20,9 @@ public struct Ledger: Equatable, Sendable {
     public private(set) var history: [ChangeEvent]
     /// Named filters (name → filter text), kept with the review so a team shares them.
     public var views: [String: String] = [:]
+    /// What line ministries sent back, by ID, waiting for an analyst to take or refuse it. Not a
+    /// decision and not in the history; saved with the ledger (a full save, not the journal).
+    public private(set) var proposals: [String: Proposal]
 
     public init(
         schemaVersion: Int = Ledger.currentSchemaVersion,
@@ -28,7 +31,8 @@ public struct Ledger: Equatable, Sendable {
         recommendations: [Recommendation],
         decisions: [String: DecisionRecord] = [:],
         generation: Int = 0,
-        history: [ChangeEvent] = []
+        history: [ChangeEvent] = [],
+        proposals: [String: Proposal] = [:]
     ) throws {
         var index: [String: Int] = [:]
         for (position, recommendation) in recommendations.enumerated() {
@@ -39,6 +43,9 @@ public struct Ledger: Equatable, Sendable {
         for id in decisions.keys where index[id] == nil {
             throw LedgerError.decisionForUnknownID(id)
         }
+        for id in proposals.keys where index[id] == nil {
+            throw LedgerError.decisionForUnknownID(id)
+        }
         self.schemaVersion = schemaVersion
         self.notice = notice
         self.document = document
@@ -47,6 +54,7 @@ public struct Ledger: Equatable, Sendable {
         self.indexByID = index
         self.generation = generation
         self.history = history
+        self.proposals = proposals
         counts = counts(of: recommendations.indices)
     }
 
@@ -67,7 +75,7 @@ public struct Ledger: Equatable, Sendable {
         guard contains(id) else { throw LedgerError.unknownID(id) }
         let before = decisions[id]
         guard before?.decision != status else { return nil }
-        return try change(id, to: DecisionRecord(decision: status, note: before?.note ?? "", implemented: before?.implemented ?? false, by: analyst, at: date), group: group)
+        return try change(id, to: DecisionRecord(decision: status, note: before?.note ?? "", implemented: before?.implemented ?? false, ministry: before?.ministry, by: analyst, at: date), group: group)
     }
 
     /// Replaces the note on one recommendation, keeping its decision.
@@ -76,7 +84,7 @@ public struct Ledger: Equatable, Sendable {
         guard contains(id) else { throw LedgerError.unknownID(id) }
         let before = decisions[id]
         guard (before?.note ?? "") != note else { return nil }
-        return try change(id, to: DecisionRecord(decision: before?.decision, note: note, implemented: before?.implemented ?? false, by: analyst, at: date), group: group)
+        return try change(id, to: DecisionRecord(decision: before?.decision, note: note, implemented: before?.implemented ?? false, ministry: before?.ministry, by: analyst, at: date), group: group)
     }
 
     /// Marks (or unmarks) a recommendation as considered already implemented, keeping its decision
@@ -86,13 +94,75 @@ public struct Ledger: Equatable, Sendable {
         guard contains(id) else { throw LedgerError.unknownID(id) }
         let before = decisions[id]
         guard (before?.implemented ?? false) != implemented else { return nil }
-        return try change(id, to: DecisionRecord(decision: before?.decision, note: before?.note ?? "", implemented: implemented, by: analyst, at: date), group: group)
+        return try change(id, to: DecisionRecord(decision: before?.decision, note: before?.note ?? "", implemented: implemented, ministry: before?.ministry, by: analyst, at: date), group: group)
     }
 
-    private mutating func change(_ id: String, to record: DecisionRecord, group: Int?) throws -> ChangeEvent {
-        let event = ChangeEvent(group: group ?? nextGroup, id: id, before: decisions[id], after: record.isEmpty ? nil : record, by: record.by, at: record.at)
+    private mutating func change(_ id: String, to record: DecisionRecord, group: Int?, source: String? = nil) throws -> ChangeEvent {
+        let event = ChangeEvent(group: group ?? nextGroup, id: id, before: decisions[id], after: record.isEmpty ? nil : record, by: record.by, at: record.at, source: source)
         try apply(event)
         return event
+    }
+
+    /// Makes (or, with nil or a blank name, clears) a line ministry responsible for one
+    /// recommendation, keeping its decision, note and mark. A change like any other: history,
+    /// undo and redo cover it.
+    @discardableResult
+    public mutating func assign(_ id: String, ministry: String?, by analyst: String, at date: Date, group: Int? = nil) throws -> ChangeEvent? {
+        guard contains(id) else { throw LedgerError.unknownID(id) }
+        let name = ministry.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        let before = decisions[id]
+        guard before?.ministry != name else { return nil }
+        return try change(id, to: DecisionRecord(decision: before?.decision, note: before?.note ?? "", implemented: before?.implemented ?? false, ministry: name, by: analyst, at: date), group: group)
+    }
+
+    /// The ministries recommendations are assigned to, sorted, each once.
+    public var ministries: [String] {
+        Array(Set(decisions.values.compactMap(\.ministry))).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+    }
+
+    /// The assigned ministry with this name, exactly or folded alike (case and diacritics ignored,
+    /// whole name), or nil.
+    public func ministry(named name: String) -> String? {
+        let all = ministries
+        if let exact = all.first(where: { $0 == name }) { return exact }
+        let folded = TextFolder.folded(name)
+        return all.first { TextFolder.folded($0) == folded }
+    }
+
+    /// The IDs assigned to a ministry (compared exactly), in document order.
+    public func ids(assignedTo ministry: String) -> [String] {
+        recommendations.map(\.id).filter { decisions[$0]?.ministry == ministry }
+    }
+
+    // MARK: Proposals
+
+    /// Records what a ministry proposes for one recommendation, replacing an earlier proposal for it.
+    public mutating func propose(_ proposal: Proposal) throws {
+        guard contains(proposal.id) else { throw LedgerError.unknownID(proposal.id) }
+        proposals[proposal.id] = proposal
+    }
+
+    /// Applies a pending proposal as the analyst's change: its decision (where it gives one) and
+    /// its note (where it gives one), in one history entry whose `source` names the ministry, file
+    /// and row. The proposal is removed. Returns nil where there is no proposal; where it changes
+    /// nothing, the proposal is removed and nil returned.
+    @discardableResult
+    public mutating func takeProposal(_ id: String, by analyst: String, at date: Date, group: Int? = nil) throws -> ChangeEvent? {
+        guard contains(id) else { throw LedgerError.unknownID(id) }
+        guard let proposal = proposals[id] else { return nil }
+        let before = decisions[id]
+        let record = DecisionRecord(
+            decision: proposal.decision ?? before?.decision, note: proposal.note.isEmpty ? before?.note ?? "" : proposal.note,
+            implemented: before?.implemented ?? false, ministry: before?.ministry, by: analyst, at: date)
+        proposals[id] = nil
+        guard record.decision != before?.decision || record.note != (before?.note ?? "") else { return nil }
+        return try change(id, to: record, group: group, source: proposal.source)
+    }
+
+    /// Drops a pending proposal without applying it. Returns it, or nil where there was none.
+    @discardableResult
+    public mutating func refuseProposal(_ id: String) -> Proposal? {
+        proposals.removeValue(forKey: id)
     }
 
     /// The group number the next change (or bulk change) takes.

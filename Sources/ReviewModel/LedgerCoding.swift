@@ -13,6 +13,8 @@ public enum LedgerCoding {
         var decisions: [String: DecisionRecord]?
         var history: [ChangeEvent]?
         var views: [String: String]?
+        /// Absent in ledgers without pending ministry proposals.
+        var proposals: [String: Proposal]?
     }
 
     private struct SchemaProbe: Decodable { var schemaVersion: Int? }
@@ -49,8 +51,15 @@ public enum LedgerCoding {
         }
         out += "  \"history\": [\n"
         out += try ledger.history.map { "    " + (try line($0)) }.joined(separator: ",\n")
-        out += ledger.history.isEmpty ? "  ]\n" : "\n  ]\n"
-        out += "}\n"
+        out += ledger.history.isEmpty ? "  ]" : "\n  ]"
+        // Written only when there are some, so that ledgers without proposals stay as they were.
+        let proposed = ledger.recommendations.compactMap { rec in ledger.proposals[rec.id].map { (rec.id, $0) } }
+        if !proposed.isEmpty {
+            out += ",\n  \"proposals\": {\n"
+            out += try proposed.map { "    \(try line($0.0)): \(try line($0.1))" }.joined(separator: ",\n")
+            out += "\n  }"
+        }
+        out += "\n}\n"
         return Data(out.utf8)
     }
 

@@ -11,7 +11,8 @@ enum LedgerMigration {
         var ledger = try Ledger(
             schemaVersion: contents.schemaVersion, notice: contents.notice, document: contents.document,
             recommendations: contents.recommendations, decisions: contents.decisions ?? [:],
-            generation: contents.generation ?? 0, history: contents.history ?? [])
+            generation: contents.generation ?? 0, history: contents.history ?? [],
+            proposals: contents.proposals ?? [:])
         ledger.views = contents.views ?? [:]
         return ledger
     }

@@ -47,7 +47,8 @@ extension Ledger {
         let kept = decisions.filter { newIDs.contains($0.key) }
         var ledger = try Ledger(schemaVersion: schemaVersion, notice: notice, document: document ?? self.document,
                                 recommendations: recommendations, decisions: kept, generation: generation,
-                                history: history.filter { newIDs.contains($0.id) })
+                                history: history.filter { newIDs.contains($0.id) },
+                                proposals: proposals.filter { newIDs.contains($0.key) })
         ledger.views = views
         return (ledger, changes, true)
     }

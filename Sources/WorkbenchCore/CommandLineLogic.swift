@@ -23,7 +23,7 @@ enum CommandLineLogic {
         Spec(name: "decision", argument: "STATUS", help: "filter by decision") { _ in ["undecided", "accepted", "under-consideration", "rejected", "all"] },
         Spec(name: "sort", argument: "ORDER", help: "sort the list") { _ in ["id", "state", "decision", "theme"] },
         Spec(name: "mark", argument: "all|none", help: "mark every recommendation in view, or none") { _ in ["all", "none"] },
-        Spec(name: "export", argument: "FORMAT", help: "write a decision list beside the ledger") { _ in ExportFormat.allCases.filter { $0 != .perState }.map(\.rawValue) },
+        Spec(name: "export", argument: "FORMAT", help: "write a decision list beside the ledger") { _ in ExportFormat.allCases.filter { $0 != .perState && $0 != .ministry }.map(\.rawValue) },
         Spec(name: "clear", argument: "", help: "clear the filters") { _ in [] },
         Spec(name: "undo", argument: "", help: "undo the last change") { _ in [] },
         Spec(name: "redo", argument: "", help: "redo what was undone") { _ in [] },
@@ -110,8 +110,8 @@ enum CommandLineLogic {
             state.marked = argument == "all" ? state.marked.union(state.visible) : []
             state.message = .init("\(state.marked.count) marked")
         case "export":
-            guard let format = ExportFormat(rawValue: argument), format != .perState else {
-                throw Failure(message: "Export as \(ExportFormat.allCases.filter { $0 != .perState }.map(\.rawValue).joined(separator: ", "))")
+            guard let format = ExportFormat(rawValue: argument), format != .perState, format != .ministry else {
+                throw Failure(message: "Export as \(ExportFormat.allCases.filter { $0 != .perState && $0 != .ministry }.map(\.rawValue).joined(separator: ", "))")
             }
             return [.export(format, positions: format == .addendum ? Array(state.ledger.recommendations.indices) : state.visible)]
         case "clear": state.setFilter(RecommendationFilter())

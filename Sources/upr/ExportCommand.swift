@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var options: LedgerOptions
 
-    @Option(name: .long, help: "ids, csv, json, addendum, xlsx, markdown, html or per-state.")
+    @Option(name: .long, help: "ids, csv, json, addendum, xlsx, markdown, html, per-state or ministry.")
     var format: ExportFormat = .ids
 
     @Option(name: .long, help: "Only recommendations that are accepted, under-consideration, rejected or undecided (ids, csv, json, xlsx, per-state).")
@@ -37,7 +37,14 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "per-state: one Markdown file per recommending State in the folder given with -o.")
     var split = false
 
+    @Option(name: .long, help: "ministry: only this ministry's workbook, written to the file given with -o.")
+    var ministry: String?
+
     func validate() throws {
+        if ministry != nil && format != .ministry { throw ValidationError("--ministry applies to --format ministry only.") }
+        if format == .ministry && output == nil {
+            throw ValidationError("ministry writes one workbook per ministry: name the folder with -o FOLDER (or one file with --ministry NAME -o FILE.xlsx).")
+        }
         if status != nil && !format.takesStatus {
             throw ValidationError("--status does not apply to \(format.rawValue): it always covers every recommendation.")
         }
@@ -67,6 +74,17 @@ struct ExportCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("upr: wrote \(files.count) files (one per recommending State) to \(output)\n".utf8))
                 return
             }
+            if format == .ministry, let output {
+                if let ministry {
+                    try ExportFiles.write(try DecisionExport.ministryData(ledger, ministry: ministry), to: URL(fileURLWithPath: output), force: force)
+                    return
+                }
+                let files = try DecisionExport.ministryFiles(ledger)
+                guard !files.isEmpty else { throw fail("no recommendation is assigned to a ministry yet; assign some with `upr assign MINISTRY ID...`.") }
+                try ExportFiles.write(files, into: URL(fileURLWithPath: output), force: force)
+                FileHandle.standardError.write(Data("upr: wrote \(files.count) workbook\(files.count == 1 ? "" : "s") (one per ministry) to \(output): \(files.map(\.name).joined(separator: ", "))\n".utf8))
+                return
+            }
             let data = try DecisionExport.data(ledger, format: format, status: status, positions: positions, draft: draft)
             guard let output else {
                 FileHandle.standardOutput.write(data)
@@ -75,6 +93,8 @@ struct ExportCommand: ParsableCommand {
             try ExportFiles.write(data, to: URL(fileURLWithPath: output), force: force)
         } catch let error as ExportError {
             throw explain(error)
+        } catch let error as ExitCode {
+            throw error
         } catch {
             throw fail("\(error)")
         }
@@ -96,7 +116,7 @@ struct ExportCommand: ParsableCommand {
     func explain(_ error: ExportError) -> ExitCode {
         switch error {
         case .notReady: fail("\(error)\nDecide them first, or pass --draft to write a draft that says it is one.", code: 3)
-        case .exists: fail("\(error); pass --force to overwrite \(split ? "them" : "it").")
+        case .exists: fail("\(error); pass --force to overwrite \(split || (format == .ministry && ministry == nil) ? "them" : "it").")
         default: fail("\(error)")
         }
     }

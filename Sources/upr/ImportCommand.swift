@@ -22,8 +22,14 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "Files to import, in order (the report before positions that refer to it).")
     var files: [String]
 
-    @Option(name: .long, help: "report-text, pdf, addendum, thematic-list or uprinfo-csv (default: detected).")
+    @Option(name: .long, help: "report-text, pdf, addendum, thematic-list, uprinfo-csv or ministry (default: detected).")
     var format: String?
+
+    @Option(name: .long, help: "ministry: whose sheet it is, where the file does not say (a CSV).")
+    var ministry: String?
+
+    @Flag(name: .long, help: "ministry: keep the valid rows' proposals even where other rows have problems (the exit status still says so).")
+    var partial = false
 
     @Option(name: .long, help: "apply, compare (list differences only) or ignore the positions a file gives.")
     var positions: String = "apply"
@@ -41,6 +47,10 @@ struct ImportCommand: ParsableCommand {
     var session: Int?
 
     func run() throws {
+        if format == "ministry" || (format == nil && !files.isEmpty && files.allSatisfy { MinistrySheetImport.looksLikeMinistrySheet(URL(fileURLWithPath: $0)) }) {
+            return try runMinistry()
+        }
+        if ministry != nil || partial { throw ValidationError("--ministry and --partial apply to ministry sheets only.") }
         var settings = Importer.Options(analyst: options.analystName)
         if let format {
             guard let chosen = SourceDetection.format(named: format) else { throw ValidationError("Unknown format \(format).") }
@@ -94,5 +104,46 @@ struct ImportCommand: ParsableCommand {
             throw fail("\(error)")
         }
         print("\(exists ? "Updated" : "Created") \(options.url.path): \(ledger.recommendations.count) recommendations.")
+    }
+
+    /// Ministry sheets: checked row by row, then proposals recorded (all or nothing unless
+    /// --partial). Proposals are no decisions: `upr take` applies them.
+    func runMinistry() throws {
+        let store: LedgerStore
+        do {
+            store = try LedgerStore.open(options.url, analyst: options.analystName).store
+        } catch {
+            throw failOpening(error, options.url)
+        }
+        defer { store.close() }
+        var ledger = store.saved
+        var results: [MinistrySheetImport.Result] = []
+        do {
+            for file in files {
+                results.append(try MinistrySheetImport.read(URL(fileURLWithPath: file), ledger: ledger, ministry: ministry, at: Date()))
+            }
+        } catch {
+            throw fail("\(error)\nNothing was imported; \(options.url.path) is unchanged.")
+        }
+        let problems = results.flatMap(\.problems)
+        for result in results {
+            print("\(result.file): sheet of \(result.ministry), \(result.rows) row\(result.rows == 1 ? "" : "s"), \(result.proposals.count) proposal\(result.proposals.count == 1 ? "" : "s"), \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")")
+        }
+        if !problems.isEmpty {
+            print("\(problems.count) problem\(problems.count == 1 ? "" : "s"):")
+            problems.forEach { print("  \($0)") }
+        }
+        let proposals = results.flatMap(\.proposals)
+        if !problems.isEmpty && !partial {
+            throw fail("\(problems.count) problem\(problems.count == 1 ? "" : "s") in the sheet\(files.count == 1 ? "" : "s"): nothing was imported; \(options.url.path) is unchanged. Ask the ministry to correct the rows, or pass --partial to keep the \(proposals.count) valid proposal\(proposals.count == 1 ? "" : "s").")
+        }
+        do {
+            for proposal in proposals { try ledger.propose(proposal) }
+            if !proposals.isEmpty { try store.save(ledger) }
+        } catch {
+            throw fail("\(error)")
+        }
+        print("Recorded \(proposals.count) proposal\(proposals.count == 1 ? "" : "s") (pending: see `upr proposals`, then `upr take` or `upr refuse`).")
+        if !problems.isEmpty { throw ExitCode(1) }
     }
 }

@@ -52,6 +52,7 @@ final class FilterQueryTests: XCTestCase {
             ("since:2026-11-01", .changedSince(FilterFixture.day("2026-11-01"))),
             ("since:2026-11-01T14:20:05Z", .changedSince(FilterFixture.day("2026-11-01").addingTimeInterval(14 * 3600 + 20 * 60 + 5))),
             ("by:lan", .decidedBy("lan")), ("by:Đức", .decidedBy("duc")),
+            ("ministry:none", .ministry(nil)), ("ministry:\"Bộ Tư pháp\"", .ministry("bo tu phap")), ("Ministry:MOJ", .ministry("moj")),
         ]
         for (text, term) in expected {
             XCTAssertEqual(try parse(text), .term(term), text)
