@@ -58,6 +58,8 @@ extension FilterTerm {
             return Self.select(candidates, ledger, index) { selection.matches($0?.decision) }
         case .hasNote:
             return Self.select(candidates, ledger, index) { !($0?.note.isEmpty ?? true) }
+        case .hasProposal:
+            return candidates.filter { ledger.proposals[index.originalIDs[$0]] != nil }
         case let .changedSince(date):
             return Self.select(candidates, ledger, index) { $0.map { $0.at >= date } ?? false }
         case let .decidedBy(analyst):

@@ -32,6 +32,8 @@ public enum FilterTerm: Equatable, Sendable {
     /// bound's components (`140.7.1` is within `140.1-140.7`; `id:140-141` takes every `141.x`).
     case idRange(String, String)
     case hasNote
+    /// A ministry's proposal waits for an analyst (`has:proposal`).
+    case hasProposal
     /// The record was last changed at or after this moment.
     case changedSince(Date)
     /// The record was last set by this analyst (folded, whole name).
@@ -87,6 +89,7 @@ extension FilterTerm {
             return ByteSearch.compareID(id, toBound: lower) >= 0 && ByteSearch.compareID(id, toBound: upper) <= 0
         case let .decision(selection): return selection.matches(record(position, ledger, index)?.decision)
         case .hasNote: return !(record(position, ledger, index)?.note.isEmpty ?? true)
+        case .hasProposal: return ledger.proposals[ledger.recommendations[position].id] != nil
         case let .changedSince(date): return record(position, ledger, index).map { $0.at >= date } ?? false
         case let .decidedBy(analyst): return record(position, ledger, index).map { Self.folded($0.by, equals: analyst) } ?? false
         case let .ministry(name): return Self.ministry(record(position, ledger, index)?.ministry, is: name)

@@ -38,6 +38,7 @@ extension FilterTerm: CustomStringConvertible {
         case let .id(id): "id:" + id
         case let .idRange(lower, upper): "id:\(lower)-\(upper)"
         case .hasNote: "has:note"
+        case .hasProposal: "has:proposal"
         case let .changedSince(date): "changed:" + Self.day(date)
         case let .decidedBy(analyst): "by:" + Self.value(analyst)
         case let .ministry(name): "ministry:" + (name.map(Self.value) ?? "none")

@@ -26,8 +26,11 @@ enum FilterTermReader {
             }
             return .decision(selection)
         case "has":
-            guard value.lowercased() == "note" else { throw failure("unknown 'has:' value '\(value)'; known: note") }
-            return .hasNote
+            switch value.lowercased() {
+            case "note": return .hasNote
+            case "proposal": return .hasProposal
+            default: throw failure("unknown 'has:' value '\(value)'; known: note, proposal")
+            }
         case "id":
             return try id(value, failure: failure)
         case "changed", "since":

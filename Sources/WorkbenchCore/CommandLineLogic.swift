@@ -19,6 +19,12 @@ enum CommandLineLogic {
             state.ledger.views.keys.sorted() + ["save", "delete"]
         },
         Spec(name: "views", argument: "", help: "list the saved views") { _ in [] },
+        Spec(name: "assign", argument: "MINISTRY|none", help: "assign the marked (or this) recommendation to a ministry") { state in
+            Set(state.ledger.decisions.values.compactMap(\.ministry)).sorted() + ["none"]
+        },
+        Spec(name: "proposals", argument: "", help: "show and mark what ministries proposed") { _ in [] },
+        Spec(name: "take", argument: "", help: "take the proposals (marked, or this one)") { _ in [] },
+        Spec(name: "refuse", argument: "", help: "refuse the proposals (marked, or this one)") { _ in [] },
         Spec(name: "state", argument: "STATE", help: "filter by recommending State") { state in state.allStates.map(\.name) },
         Spec(name: "decision", argument: "STATUS", help: "filter by decision") { _ in ["undecided", "accepted", "under-consideration", "rejected", "all"] },
         Spec(name: "sort", argument: "ORDER", help: "sort the list") { _ in ["id", "state", "decision", "theme"] },
@@ -87,6 +93,11 @@ enum CommandLineLogic {
             }
         case "view":
             return try view(argument, &state)
+        case "assign": return ProposalLogic.assign(argument, &state, now: now)
+        case "proposals":
+            try ProposalLogic.review(&state)
+        case "take": return ProposalLogic.take(&state, now: now)
+        case "refuse": return ProposalLogic.refuse(&state)
         case "views":
             let names = state.ledger.views.keys.sorted()
             state.message = .init(names.isEmpty ? "No saved views yet: :view save NAME saves the current filter" : "Saved views: " + names.map { "\($0) (\(state.ledger.views[$0]!))" }.joined(separator: " · "))

@@ -20,6 +20,11 @@ enum DetailPane {
         lines.append(("", .plain))
         add("Recommended by: " + recommendation.states.joined(separator: "; "), Style(tone: .accent), indent: "  ")
         if !recommendation.themes.isEmpty { add("Themes: " + recommendation.themes.joined(separator: "; "), .faint, indent: "  ") }
+        if let ministry = record?.ministry { add("Ministry: " + ministry, Style(tone: .accent), indent: "  ") }
+        if let proposal = state.ledger.proposals[recommendation.id] {
+            let what = proposal.decision?.label ?? "no decision"
+            add("PROPOSAL of \(proposal.ministry): \(what)\(proposal.note.isEmpty ? "" : " — \(proposal.note)") (t takes, X refuses)", Style(tone: .considering, bold: true), indent: "  ")
+        }
         if let record {
             add("Decided by \(record.by), \(Timestamp.iso(record.at).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"))", .faint, indent: "  ")
         }

@@ -8,6 +8,7 @@ public enum Command: Equatable, Sendable {
     // The State picker and the note editor
     case fieldAccept, fieldCancel, fieldUp, fieldDown, fieldLeft, fieldRight, fieldHome, fieldEnd, fieldBackspace, fieldDelete, fieldComplete
     case openCommandLine, openFilter, openSearch, nextMatch, previousMatch, openViews, showStatistics
+    case takeProposal, refuseProposal
     // The export menu
     case export(ExportChoice)
     // The help screen
@@ -71,6 +72,8 @@ public enum KeyBindings {
         KeyBinding(keys: [.escape], command: .clearFilters, mode: .browse, help: "clear all filters", footer: nil),
         KeyBinding(keys: [.char(":")], command: .openCommandLine, mode: .browse, help: "command line: :goto 140.7, :state France … (Tab completes)", footer: nil),
         KeyBinding(keys: [.char("v")], command: .openViews, mode: .browse, help: "saved views: recall one (:view save NAME keeps the filter)", footer: nil),
+        KeyBinding(keys: [.char("t")], command: .takeProposal, mode: .browse, help: "take the ministry's proposal (marked, or this one)", footer: nil),
+        KeyBinding(keys: [.char("X")], command: .refuseProposal, mode: .browse, help: "refuse the ministry's proposal (marked, or this one)", footer: nil),
         KeyBinding(keys: [.char("S")], command: .showStatistics, mode: .browse, help: "statistics: progress, shares, per State and per theme", footer: nil),
         KeyBinding(keys: [.char("E")], command: .openExport, mode: .browse, help: "export the decision lists", footer: "export"),
         KeyBinding(keys: [.char("?")], command: .showHelp, mode: .browse, help: "this help", footer: "help"),
@@ -153,6 +156,8 @@ public enum KeyBindings {
         case .openSearch: "search"
         case .openViews: "views"
         case .showStatistics: "statistics"
+        case .takeProposal: "take"
+        case .refuseProposal: "refuse"
         case .nextMatch: "next-match"
         case .previousMatch: "previous-match"
         case .fieldCancel: "cancel"

@@ -129,6 +129,8 @@ public enum Workbench {
             state.message = .init("Sorted by \(state.sort.rawValue)")
         case .openCommandLine: state.mode = .prompt(Prompt(kind: .command))
         case .showStatistics: state.mode = .statistics(scroll: 0)
+        case .takeProposal: return ProposalLogic.take(&state, now: now)
+        case .refuseProposal: return ProposalLogic.refuse(&state)
         case .openFilter:
             var prompt = Prompt(kind: .filter)
             prompt.field.replace(with: state.filter.queryText ?? "")

@@ -23,6 +23,7 @@ enum StatusBar {
             text += " │ \(state.filter.summary): \(state.visible.count) shown \(counts(state.ledger.counts(of: state.visible)))"
         }
         if !state.marked.isEmpty { text += " │ \(state.marked.count) marked" }
+        if !state.ledger.proposals.isEmpty { text += " │ \(state.ledger.proposals.count) proposals" }
         if state.sort != .document { text += " │ by \(state.sort.rawValue)" }
         if state.filter.isEmpty && state.marked.isEmpty && state.sort == .document {
             text += " (accepted, under consideration, rejected, undecided)"
