@@ -35,6 +35,23 @@ func scaledLedger(_ count: Int) throws -> Ledger {
     return try Ledger(document: sample.document, recommendations: recommendations)
 }
 
+/// `UPR_BENCH_WRITE=DIR upr-bench` writes the scaled ledgers (42,000 and 420,000, a third
+/// decided) for Benchmarks/scale.sh to measure the real binary on, and stops.
+if let target = ProcessInfo.processInfo.environment["UPR_BENCH_WRITE"] {
+    for count in [42_000, 420_000] {
+        var ledger = try! scaledLedger(count)
+        for position in stride(from: 0, to: count, by: 3) {
+            try! ledger.decide(ledger.recommendations[position].id, position % 2 == 0 ? .accepted : .rejected, by: "bench", at: now)
+        }
+        let url = URL(fileURLWithPath: target).appendingPathComponent("ledger-\(count).json")
+        try! DurableFile.write(try! LedgerCoding.encode(ledger), to: url)
+        print("wrote \(url.path)")
+    }
+    store.close()
+    try? FileManager.default.removeItem(at: folder)
+    exit(0)
+}
+
 let bigURL = folder.appendingPathComponent("bench-ledger-42000.json")
 let big = try! scaledLedger(42_000)
 let (bigStore, _) = try! LedgerStore.open(bigURL, analyst: "bench", seed: { big })

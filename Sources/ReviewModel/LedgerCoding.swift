@@ -22,7 +22,7 @@ public enum LedgerCoding {
     static func lineEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = Timestamp.encoding
         return encoder
     }
 
@@ -66,11 +66,14 @@ public enum LedgerCoding {
     /// Decodes a ledger; `path` is only used to name the file in errors.
     public static func decode(_ data: Data, path: String) throws -> Ledger {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        // schemaVersion first: a newer ledger must be refused before its fields are judged.
+        decoder.dateDecodingStrategy = Timestamp.decoding
+        // schemaVersion first: a newer ledger must be refused before its fields are judged. This
+        // version writes it on the second line; only other files need a (second) full parse.
+        let written = String(decoding: data.prefix(64), as: UTF8.self).hasPrefix("{\n  \"schemaVersion\": ")
+            ? headerNumber("schemaVersion", in: String(decoding: data.prefix(64), as: UTF8.self)) : nil
         let probe: SchemaProbe
         do {
-            probe = try decoder.decode(SchemaProbe.self, from: data)
+            probe = try written.map { SchemaProbe(schemaVersion: $0) } ?? decoder.decode(SchemaProbe.self, from: data)
         } catch {
             throw describe(error, data: data, path: path)
         }
@@ -138,7 +141,10 @@ extension LedgerCoding {
     private static func headerNumber(_ key: String, _ url: URL) throws -> Int? {
         guard let handle = FileHandle(forReadingAtPath: url.path) else { throw LedgerError.unreadable(path: url.path, reason: "cannot open") }
         defer { try? handle.close() }
-        let head = String(decoding: handle.readData(ofLength: 512), as: UTF8.self)
+        return headerNumber(key, in: String(decoding: handle.readData(ofLength: 512), as: UTF8.self))
+    }
+
+    static func headerNumber(_ key: String, in head: String) -> Int? {
         guard let range = head.range(of: "\"\(key)\":") else { return nil }
         return Int(head[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber })
     }

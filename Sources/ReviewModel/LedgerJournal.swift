@@ -32,7 +32,7 @@ public final class LedgerJournal {
     /// Reads journal text; `path` names it in messages.
     public static func parse(_ data: Data, path: String) throws -> (entries: [(base: Int, event: ChangeEvent)], warning: String?) {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = Timestamp.decoding
         var entries: [(base: Int, event: ChangeEvent)] = []
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for (index, bytes) in lines.enumerated() where !bytes.isEmpty {

@@ -31,7 +31,7 @@ public enum LedgerRecovery {
         var dropped: [Int] = []
         var replayed = 0
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = Timestamp.decoding
         let lines = (FileManager.default.contents(atPath: journal.path) ?? Data()).split(separator: UInt8(ascii: "\n"))
         for (index, bytes) in lines.enumerated() {
             guard let line = try? decoder.decode(LedgerJournal.Line.self, from: Data(bytes)), line.base >= base.generation,

@@ -60,6 +60,13 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The IDs of one state of work: a scan of the ledger's lines, no full decode.
+        if format == .ids, filter == nil, output == nil,
+           let statuses = try? LedgerQuickScan.statuses(options.url) {
+            let chosen = statuses.filter { status?.matches($0.status) ?? true }
+            FileHandle.standardOutput.write(Data(chosen.map { $0.id + "\n" }.joined().utf8))
+            return
+        }
         let ledger: Ledger
         do {
             ledger = try LedgerStore.read(options.url)
