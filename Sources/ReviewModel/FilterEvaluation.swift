@@ -60,6 +60,8 @@ extension FilterTerm {
             return Self.select(candidates, ledger, index) { !($0?.note.isEmpty ?? true) }
         case .hasProposal:
             return candidates.filter { ledger.proposals[index.originalIDs[$0]] != nil }
+        case .hasConflict:
+            return candidates.filter { ledger.conflicts[index.originalIDs[$0]] != nil }
         case let .changedSince(date):
             return Self.select(candidates, ledger, index) { $0.map { $0.at >= date } ?? false }
         case let .decidedBy(analyst):

@@ -29,7 +29,8 @@ enum FilterTermReader {
             switch value.lowercased() {
             case "note": return .hasNote
             case "proposal": return .hasProposal
-            default: throw failure("unknown 'has:' value '\(value)'; known: note, proposal")
+            case "conflict": return .hasConflict
+            default: throw failure("unknown 'has:' value '\(value)'; known: note, proposal, conflict")
             }
         case "id":
             return try id(value, failure: failure)

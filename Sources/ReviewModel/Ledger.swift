@@ -23,6 +23,10 @@ public struct Ledger: Equatable, Sendable {
     /// What line ministries sent back, by ID, waiting for an analyst to take or refuse it. Not a
     /// decision and not in the history; saved with the ledger (a full save, not the journal).
     public private(set) var proposals: [String: Proposal]
+    /// Open merge conflicts, by ID: the two sides' records (with their labels) that a `git merge`
+    /// of two branches could not reconcile (`LedgerMerge`). While one is open the decision shown is
+    /// the common base's; `resolveConflict` settles it. Saved only when there are some.
+    public internal(set) var conflicts: [String: [ConflictSide]] = [:]
 
     public init(
         schemaVersion: Int = Ledger.currentSchemaVersion,
@@ -97,7 +101,7 @@ public struct Ledger: Equatable, Sendable {
         return try change(id, to: DecisionRecord(decision: before?.decision, note: before?.note ?? "", implemented: implemented, ministry: before?.ministry, by: analyst, at: date), group: group)
     }
 
-    private mutating func change(_ id: String, to record: DecisionRecord, group: Int?, source: String? = nil) throws -> ChangeEvent {
+    mutating func change(_ id: String, to record: DecisionRecord, group: Int?, source: String? = nil) throws -> ChangeEvent {
         let event = ChangeEvent(group: group ?? nextGroup, id: id, before: decisions[id], after: record.isEmpty ? nil : record, by: record.by, at: record.at, source: source)
         try apply(event)
         return event

@@ -15,6 +15,8 @@ public enum LedgerCoding {
         var views: [String: String]?
         /// Absent in ledgers without pending ministry proposals.
         var proposals: [String: Proposal]?
+        /// Absent in ledgers without open merge conflicts.
+        var conflicts: [String: [ConflictSide]]?
     }
 
     private struct SchemaProbe: Decodable { var schemaVersion: Int? }
@@ -57,6 +59,13 @@ public enum LedgerCoding {
         if !proposed.isEmpty {
             out += ",\n  \"proposals\": {\n"
             out += try proposed.map { "    \(try line($0.0)): \(try line($0.1))" }.joined(separator: ",\n")
+            out += "\n  }"
+        }
+        // Written only when there are some, so that ledgers never merged stay as they were.
+        let conflicted = ledger.recommendations.compactMap { rec in ledger.conflicts[rec.id].map { (rec.id, $0) } }
+        if !conflicted.isEmpty {
+            out += ",\n  \"conflicts\": {\n"
+            out += try conflicted.map { "    \(try line($0.0)): \(try line($0.1))" }.joined(separator: ",\n")
             out += "\n  }"
         }
         out += "\n}\n"

@@ -14,6 +14,8 @@ enum LedgerMigration {
             generation: contents.generation ?? 0, history: contents.history ?? [],
             proposals: contents.proposals ?? [:])
         ledger.views = contents.views ?? [:]
+        for id in (contents.conflicts ?? [:]).keys where !ledger.contains(id) { throw LedgerError.decisionForUnknownID(id) }
+        ledger.conflicts = contents.conflicts ?? [:]
         return ledger
     }
 

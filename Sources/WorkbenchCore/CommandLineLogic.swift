@@ -25,6 +25,9 @@ enum CommandLineLogic {
         Spec(name: "proposals", argument: "", help: "show and mark what ministries proposed") { _ in [] },
         Spec(name: "take", argument: "", help: "take the proposals (marked, or this one)") { _ in [] },
         Spec(name: "refuse", argument: "", help: "refuse the proposals (marked, or this one)") { _ in [] },
+        Spec(name: "conflicts", argument: "", help: "show the open merge conflicts (has:conflict)") { _ in [] },
+        Spec(name: "ours", argument: "", help: "resolve this merge conflict: take our side") { _ in [] },
+        Spec(name: "theirs", argument: "", help: "resolve this merge conflict: take their side") { _ in [] },
         Spec(name: "state", argument: "STATE", help: "filter by recommending State") { state in state.allStates.map(\.name) },
         Spec(name: "decision", argument: "STATUS", help: "filter by decision") { _ in ["undecided", "accepted", "under-consideration", "rejected", "all"] },
         Spec(name: "sort", argument: "ORDER", help: "sort the list") { _ in ["id", "state", "decision", "theme"] },
@@ -98,6 +101,9 @@ enum CommandLineLogic {
             try ProposalLogic.review(&state)
         case "take": return ProposalLogic.take(&state, now: now)
         case "refuse": return ProposalLogic.refuse(&state)
+        case "conflicts": try ConflictLogic.review(&state)
+        case "ours": return ConflictLogic.resolve(.ours, &state, now: now)
+        case "theirs": return ConflictLogic.resolve(.theirs, &state, now: now)
         case "views":
             let names = state.ledger.views.keys.sorted()
             state.message = .init(names.isEmpty ? "No saved views yet: :view save NAME saves the current filter" : "Saved views: " + names.map { "\($0) (\(state.ledger.views[$0]!))" }.joined(separator: " · "))

@@ -25,6 +25,9 @@ enum DetailPane {
             let what = proposal.decision?.label ?? "no decision"
             add("PROPOSAL of \(proposal.ministry): \(what)\(proposal.note.isEmpty ? "" : " — \(proposal.note)") (t takes, X refuses)", Style(tone: .considering, bold: true), indent: "  ")
         }
+        for line in ConflictLogic.detailLines(state.ledger, recommendation.id) {
+            add(line.text, line.bold ? Style(tone: .considering, bold: true) : Style(tone: .considering), indent: "  ")
+        }
         if let record {
             add("Decided by \(record.by), \(Timestamp.iso(record.at).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"))", .faint, indent: "  ")
         }
