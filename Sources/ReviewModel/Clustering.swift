@@ -34,6 +34,28 @@ public enum Clustering {
     }
 
     public static func clusters(texts: [String], settings: ClusterSettings = .standard) -> [[Int]] {
+        // The same text twice is the same ask: each distinct text is clustered once, and its
+        // copies follow it (a joint text repeated, a ledger merged from copies).
+        var firstOf: [String: Int] = [:]
+        var unique: [String] = [], uniqueOf: [Int] = []
+        uniqueOf.reserveCapacity(texts.count)
+        for text in texts {
+            if let known = firstOf[text] { uniqueOf.append(known); continue }
+            firstOf[text] = unique.count
+            uniqueOf.append(unique.count)
+            unique.append(text)
+        }
+        let groups = distinctClusters(texts: unique, settings: settings)
+        var clusterOfUnique = [Int](repeating: -1, count: unique.count)
+        for (number, members) in groups.enumerated() { for m in members { clusterOfUnique[m] = number } }
+        var byKey: [Int: [Int]] = [:]  // key: cluster number, or -(unique + 1) for a text alone
+        for (position, u) in uniqueOf.enumerated() {
+            byKey[clusterOfUnique[u] >= 0 ? clusterOfUnique[u] : -(u + 1), default: []].append(position)
+        }
+        return byKey.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+    }
+
+    static func distinctClusters(texts: [String], settings: ClusterSettings) -> [[Int]] {
         let vectors = Vectors(texts: texts, treatyBoost: settings.treatyBoost)
         let count = texts.count
         var parent = Array(0..<count)
