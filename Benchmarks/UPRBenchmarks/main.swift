@@ -116,6 +116,12 @@ benchmark("search index build on 42,000") {
     blackHole(SearchIndex(decidedBig, states: directory))
 }
 
+// Clusters of the same ask over 42,000 (320 texts copied): an inverted index of each text's
+// rarest tokens, never all pairs. Target: seconds, once per ledger (then LEDGER.clusters).
+benchmark("clusters of 42,000") {
+    blackHole(Clustering.clusters(big))
+}
+
 benchmark("filter query on 42,000") {
     let query = try FilterQuery.parse("state:France decision:undecided text:death", states: directory)
     blackHole(query.positions(in: decidedBig, index: bigIndex))

@@ -62,6 +62,12 @@ extension FilterTerm {
             return candidates.filter { ledger.proposals[index.originalIDs[$0]] != nil }
         case .hasConflict:
             return candidates.filter { ledger.conflicts[index.originalIDs[$0]] != nil }
+        case .inCluster:
+            return index.clusters.clusterOf.withUnsafeBufferPointer { of in candidates.filter { of[$0] >= 0 } }
+        case .conflictInCluster:
+            // Decided once per cluster, then looked up by number.
+            let conflicting = index.clusters.clusters.map { ConsistencyCheck.kind(of: $0, in: ledger) == .conflict }
+            return index.clusters.clusterOf.withUnsafeBufferPointer { of in candidates.filter { of[$0] >= 0 && conflicting[Int(of[$0])] } }
         case let .changedSince(date):
             return Self.select(candidates, ledger, index) { $0.map { $0.at >= date } ?? false }
         case let .decidedBy(analyst):

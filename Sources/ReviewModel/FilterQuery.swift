@@ -36,6 +36,10 @@ public enum FilterTerm: Equatable, Sendable {
     case hasProposal
     /// A merge conflict waits for an analyst (`has:conflict`).
     case hasConflict
+    /// In a cluster of the same ask (`in:cluster`); the clusters come with the `SearchIndex`.
+    case inCluster
+    /// In a cluster whose members were accepted and rejected (`conflict:cluster`).
+    case conflictInCluster
     /// The record was last changed at or after this moment.
     case changedSince(Date)
     /// The record was last set by this analyst (folded, whole name).
@@ -93,6 +97,9 @@ extension FilterTerm {
         case .hasNote: return !(record(position, ledger, index)?.note.isEmpty ?? true)
         case .hasProposal: return ledger.proposals[ledger.recommendations[position].id] != nil
         case .hasConflict: return ledger.conflicts[ledger.recommendations[position].id] != nil
+        case .inCluster: return index.clusters.cluster(of: position) != nil
+        case .conflictInCluster:
+            return index.clusters.cluster(of: position).map { ConsistencyCheck.kind(of: $0, in: ledger) == .conflict } ?? false
         case let .changedSince(date): return record(position, ledger, index).map { $0.at >= date } ?? false
         case let .decidedBy(analyst): return record(position, ledger, index).map { Self.folded($0.by, equals: analyst) } ?? false
         case let .ministry(name): return Self.ministry(record(position, ledger, index)?.ministry, is: name)

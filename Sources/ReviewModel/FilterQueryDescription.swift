@@ -40,6 +40,8 @@ extension FilterTerm: CustomStringConvertible {
         case .hasNote: "has:note"
         case .hasProposal: "has:proposal"
         case .hasConflict: "has:conflict"
+        case .inCluster: "in:cluster"
+        case .conflictInCluster: "conflict:cluster"
         case let .changedSince(date): "changed:" + Self.day(date)
         case let .decidedBy(analyst): "by:" + Self.value(analyst)
         case let .ministry(name): "ministry:" + (name.map(Self.value) ?? "none")

@@ -4,7 +4,7 @@ import Foundation
 /// evaluation compares (States resolved, text folded), or says what is wrong with it and where.
 enum FilterTermReader {
     /// Every key, in the order an error lists them.
-    static let keys = ["state", "group", "region", "decision", "theme", "text", "id", "has", "changed", "since", "by", "ministry"]
+    static let keys = ["state", "group", "region", "decision", "theme", "text", "id", "has", "changed", "since", "by", "ministry", "in", "conflict"]
 
     /// `offset` is where the value starts, `keyOffset` where the term starts.
     static func term(key: String, value: String, offset: Int, keyOffset: Int, states: StateDirectory) throws -> FilterTerm {
@@ -32,6 +32,12 @@ enum FilterTermReader {
             case "conflict": return .hasConflict
             default: throw failure("unknown 'has:' value '\(value)'; known: note, proposal, conflict")
             }
+        case "in":
+            guard value.lowercased() == "cluster" else { throw failure("unknown 'in:' value '\(value)'; known: cluster") }
+            return .inCluster
+        case "conflict":
+            guard value.lowercased() == "cluster" else { throw failure("unknown 'conflict:' value '\(value)'; known: cluster") }
+            return .conflictInCluster
         case "id":
             return try id(value, failure: failure)
         case "changed", "since":

@@ -24,6 +24,10 @@ public struct SearchIndex: Sendable {
     let themeRefs: FlatLists<Int32>
     /// One bit per `RegionalGroup` of any co-recommender.
     let groupMasks: [UInt8]
+    /// The clusters of the same ask, for `in:cluster` and `conflict:cluster`. Not computed here
+    /// (seconds at 42,000): whoever holds the index sets them (`ClusterCache.load`, or
+    /// `Clustering.clusters`); until then no recommendation is in a cluster.
+    public var clusters: ClusterMap
 
     /// Indexes `ledger` with the bundled list of States (for `state:` aliases and `group:`).
     public init(_ ledger: Ledger) {
@@ -88,6 +92,7 @@ public struct SearchIndex: Sendable {
         self.foldedThemes = foldedThemes
         self.themeRefs = themeRefs
         self.groupMasks = groupMasks
+        self.clusters = .empty(count: ledger.recommendations.count)
     }
 
     public var count: Int { originals.count }

@@ -28,6 +28,9 @@ enum CommandLineLogic {
         Spec(name: "conflicts", argument: "", help: "show the open merge conflicts (has:conflict)") { _ in [] },
         Spec(name: "ours", argument: "", help: "resolve this merge conflict: take our side") { _ in [] },
         Spec(name: "theirs", argument: "", help: "resolve this merge conflict: take their side") { _ in [] },
+        Spec(name: "cluster", argument: "accept|reject|consider", help: "decide every recommendation of this one's cluster (one undo step)") { _ in
+            ["accept", "reject", "consider"]
+        },
         Spec(name: "state", argument: "STATE", help: "filter by recommending State") { state in state.allStates.map(\.name) },
         Spec(name: "decision", argument: "STATUS", help: "filter by decision") { _ in ["undecided", "accepted", "under-consideration", "rejected", "all"] },
         Spec(name: "sort", argument: "ORDER", help: "sort the list") { _ in ["id", "state", "decision", "theme"] },
@@ -104,6 +107,7 @@ enum CommandLineLogic {
         case "conflicts": try ConflictLogic.review(&state)
         case "ours": return ConflictLogic.resolve(.ours, &state, now: now)
         case "theirs": return ConflictLogic.resolve(.theirs, &state, now: now)
+        case "cluster": return try decideCluster(argument, &state, now: now)
         case "views":
             let names = state.ledger.views.keys.sorted()
             state.message = .init(names.isEmpty ? "No saved views yet: :view save NAME saves the current filter" : "Saved views: " + names.map { "\($0) (\(state.ledger.views[$0]!))" }.joined(separator: " · "))
@@ -141,6 +145,30 @@ enum CommandLineLogic {
         default: break
         }
         return []
+    }
+
+    /// `:cluster accept|reject|consider`: the same decision on every member of the selected
+    /// recommendation's cluster, as one change group (one undo reverts it).
+    static func decideCluster(_ argument: String, _ state: inout WorkbenchState, now: Date) throws -> [Effect] {
+        let choices: [String: DecisionStatus] = ["accept": .accepted, "reject": .rejected, "consider": .underConsideration]
+        guard let status = choices[argument.lowercased()] ?? StatusSelection(parsing: argument)?.status else {
+            throw Failure(message: ":cluster accept, :cluster reject or :cluster consider")
+        }
+        guard let position = state.selectedPosition else { throw Failure(message: "No recommendation selected") }
+        let id = state.ledger.recommendations[position].id
+        guard let members = state.clusters.cluster(of: position) else {
+            throw Failure(message: "\(id) is in no cluster: no other recommendation makes the same ask")
+        }
+        guard state.mayWrite() else { return [] }
+        let group = state.ledger.nextGroup
+        var changed = 0
+        for member in members {
+            let memberID = state.ledger.recommendations[member].id
+            if (try? state.ledger.decide(memberID, status, by: state.analyst, at: now, group: group)) != nil { changed += 1 }
+        }
+        state.refilter(preferring: position)
+        state.message = .init("\(status.label.capitalized): the \(members.count) recommendations of \(id)'s cluster (\(changed) changed); u undoes them together")
+        return changed > 0 ? [.save] : []
     }
 
     /// `:view NAME` recalls, `:view save NAME` keeps the current filter, `:view delete NAME` forgets.

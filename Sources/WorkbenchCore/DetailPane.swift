@@ -54,6 +54,18 @@ enum DetailPane {
             lines.append(("", .plain))
             add(notice, .faint)
         }
+        // Last, so that the note, the history and the notice keep their place on a short screen.
+        if let members = state.clusters.cluster(of: state.selectedPosition ?? -1) {
+            let others = members.filter { $0 != state.selectedPosition }
+            let conflict = ConsistencyCheck.kind(of: members, in: state.ledger) == .conflict
+            lines.append(("", .plain))
+            add("Same ask (\(others.count) other\(others.count == 1 ? "" : "s")\(conflict ? ", DECIDED TWO WAYS" : "")):", conflict ? .alarm : .heading)
+            for other in others.prefix(8) {
+                let r = state.ledger.recommendations[other]
+                add("\(r.id) \(state.ledger.status(of: r.id)?.label ?? "undecided") — \(r.states.joined(separator: ", ")): \(r.text.prefix(60))", .faint, indent: "    ")
+            }
+            if others.count > 8 { add("… \(others.count - 8) more (:filter in:cluster)", .faint) }
+        }
         let scroll = min(state.detailScroll, max(0, lines.count - rect.height))
         for (offset, line) in lines.dropFirst(scroll).prefix(rect.height).enumerated() {
             screen.put(line.0, row: rect.row + offset, column: rect.column + 1, style: line.1, limit: rect.column + rect.width)

@@ -24,6 +24,10 @@ enum StatusBar {
         }
         if !state.marked.isEmpty { text += " │ \(state.marked.count) marked" }
         if !state.ledger.proposals.isEmpty { text += " │ \(state.ledger.proposals.count) proposals" }
+        if !state.clusters.clusters.isEmpty {
+            let twoWays = ConsistencyCheck.conflictCount(state.ledger, clusters: state.clusters)
+            if twoWays > 0 { text += " │ \(twoWays) cluster\(twoWays == 1 ? "" : "s") decided two ways" }
+        }
         if state.sort != .document { text += " │ by \(state.sort.rawValue)" }
         if state.filter.isEmpty && state.marked.isEmpty && state.sort == .document {
             text += " (accepted, under consideration, rejected, undecided)"

@@ -77,14 +77,20 @@ public struct WorkbenchState: Equatable, Sendable {
         public var count: Int
     }
 
-    public init(ledger: Ledger, analyst: String, ledgerName: String = "", size: Size = Size(width: 100, height: 30)) {
+    /// `clusters`: the clusters of the same ask (`ClusterCache.load` beside the ledger file). Without
+    /// them a ledger of up to 10,000 recommendations is clustered here (milliseconds); a larger
+    /// one is shown without clusters rather than delay the first screen by seconds.
+    public init(ledger: Ledger, analyst: String, ledgerName: String = "", size: Size = Size(width: 100, height: 30), clusters: ClusterMap? = nil) {
         self.ledger = ledger
         self.analyst = analyst
         self.ledgerName = ledgerName
         self.size = size
         visible = Array(ledger.recommendations.indices)
         let directory = try? StateDirectory.bundled()
-        search = SearchBox(index: SearchIndex(ledger, states: directory), states: directory)
+        var index = SearchIndex(ledger, states: directory)
+        let count = ledger.recommendations.count
+        index.clusters = clusters ?? (count <= 10_000 ? ClusterMap(clusters: Clustering.clusters(ledger), count: count) : .empty(count: count))
+        search = SearchBox(index: index, states: directory)
         idColumnWidth = ledger.recommendations.map { DisplayText.width(of: $0.id) }.max() ?? 0
         allStates = ledger.recommendingStates().map { StateCount(name: $0.state, folded: TextFolding.fold($0.state), count: $0.count) }
     }
@@ -92,6 +98,8 @@ public struct WorkbenchState: Equatable, Sendable {
     /// The selected recommendation's position in the ledger, if the view is not empty.
     public var selectedPosition: Int? { visible.indices.contains(cursor) ? visible[cursor] : nil }
     public var selected: Recommendation? { selectedPosition.map { ledger.recommendations[$0] } }
+    /// The clusters of the same ask (positions), as the filter language sees them.
+    public var clusters: ClusterMap { search.index.clusters }
 }
 
 /// The search index, compared by identity: it depends only on the recommendations, which a

@@ -29,13 +29,15 @@ struct OpenCommand: ParsableCommand {
         }
         defer { store.close() }
 
+        // Before the terminal: read from LEDGER.clusters, or computed once and kept there.
+        let clusters = ClusterCache.load(for: options.url, ledger: store.saved)
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(mouse: mouse || ProcessInfo.processInfo.environment["UPR_MOUSE"] == "1")
         } catch {
             throw fail("\(error)", code: 2)
         }
-        var state = WorkbenchState(ledger: store.saved, analyst: options.analystName, ledgerName: options.url.lastPathComponent, size: terminal.size)
+        var state = WorkbenchState(ledger: store.saved, analyst: options.analystName, ledgerName: options.url.lastPathComponent, size: terminal.size, clusters: clusters)
         state.readOnlyHolder = store.heldBy
         let (keys, keysProblem) = KeysFile.load()
         state.keys = keys

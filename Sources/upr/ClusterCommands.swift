@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import ReviewModel
+
+/// Reads the ledger and its clusters (from `LEDGER.clusters` when current, else computed and cached).
+private func ledgerAndClusters(_ options: LedgerOptions) throws -> (Ledger, ClusterMap) {
+    let ledger: Ledger
+    do {
+        ledger = try LedgerStore.read(options.url)
+    } catch {
+        throw failOpening(error, options.url)
+    }
+    return (ledger, ClusterCache.load(for: options.url, ledger: ledger))
+}
+
+/// One member per line: ID, decision, States, the start of the text.
+private func printMembers(_ members: [Int], _ ledger: Ledger) {
+    for position in members {
+        let r = ledger.recommendations[position]
+        let decision = ledger.status(of: r.id)?.label ?? "undecided"
+        let text = r.text.count > 70 ? String(r.text.prefix(69)) + "…" : r.text
+        print("  \(r.id.padding(toLength: 8, withPad: " ", startingAt: 0)) \(decision.padding(toLength: 19, withPad: " ", startingAt: 0)) \(r.states.joined(separator: ", ")): \(text)")
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "List clusters of the same ask decided two ways; exit 1 when one is accepted and rejected.",
+        discussion: "Accepted against rejected is a conflict (exit 1). Under consideration next to a final decision is listed as open, without failing. Undecided members conflict with nothing."
+    )
+
+    @OptionGroup var options: LedgerOptions
+
+    func run() throws {
+        let (ledger, clusters) = try ledgerAndClusters(options)
+        let findings = ConsistencyCheck.findings(ledger, clusters: clusters)
+        let conflicts = findings.filter { $0.kind == .conflict }.count
+        for finding in findings {
+            print(finding.kind == .conflict ? "CONFLICT: the same ask accepted and rejected" : "open: under consideration beside a final decision")
+            printMembers(finding.members, ledger)
+        }
+        print("\(clusters.clusters.count) clusters; \(conflicts) decided two ways; \(findings.count - conflicts) open.")
+        if conflicts > 0 { throw ExitCode(1) }
+    }
+}
+
+struct ClustersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clusters",
+        abstract: "Print the clusters of the same ask (or the one holding ID)."
+    )
+
+    @OptionGroup var options: LedgerOptions
+
+    @Argument(help: "A recommendation ID: print only its cluster.")
+    var id: String?
+
+    func run() throws {
+        let (ledger, clusters) = try ledgerAndClusters(options)
+        if let id {
+            guard let position = ledger.indexByID[id] else { throw fail("no recommendation \(id) in \(options.url.lastPathComponent)") }
+            guard let members = clusters.cluster(of: position) else {
+                print("\(id) is in no cluster: no other recommendation makes the same ask.")
+                return
+            }
+            print("Cluster of \(id) (\(members.count) recommendations):")
+            printMembers(members, ledger)
+            return
+        }
+        for (number, members) in clusters.clusters.enumerated() {
+            print("Cluster \(number + 1) (\(members.count)):")
+            printMembers(members, ledger)
+        }
+        print("\(clusters.clusters.count) clusters of \(clusters.clusters.reduce(0) { $0 + $1.count }) recommendations.")
+    }
+}
