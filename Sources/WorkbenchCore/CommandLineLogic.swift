@@ -28,6 +28,7 @@ enum CommandLineLogic {
         Spec(name: "conflicts", argument: "", help: "show the open merge conflicts (has:conflict)") { _ in [] },
         Spec(name: "ours", argument: "", help: "resolve this merge conflict: take our side") { _ in [] },
         Spec(name: "theirs", argument: "", help: "resolve this merge conflict: take their side") { _ in [] },
+        Spec(name: "keep", argument: "", help: "resolve this merge conflict: keep the decision as it now stands") { _ in [] },
         Spec(name: "cluster", argument: "accept|reject|consider", help: "decide every recommendation of this one's cluster (one undo step)") { _ in
             ["accept", "reject", "consider"]
         },
@@ -107,6 +108,7 @@ enum CommandLineLogic {
         case "conflicts": try ConflictLogic.review(&state)
         case "ours": return ConflictLogic.resolve(.ours, &state, now: now)
         case "theirs": return ConflictLogic.resolve(.theirs, &state, now: now)
+        case "keep": return ConflictLogic.resolve(nil, &state, now: now)
         case "cluster": return try decideCluster(argument, &state, now: now)
         case "views":
             let names = state.ledger.views.keys.sorted()

@@ -8,7 +8,7 @@ enum ConflictLogic {
     /// The lines the detail pane shows for an open conflict: a heading, then each side.
     static func detailLines(_ ledger: Ledger, _ id: String) -> [(text: String, bold: Bool)] {
         guard let sides = ledger.conflicts[id] else { return [] }
-        var lines: [(String, Bool)] = [("MERGE CONFLICT (shown: the common base's decision; :ours or :theirs resolves)", true)]
+        var lines: [(String, Bool)] = [("MERGE CONFLICT (shown: the common base's decision): < takes ours, > theirs; or decide anew and :keep", true)]
         for side in sides { lines.append(("  " + side.summary, false)) }
         return lines
     }
@@ -23,14 +23,16 @@ enum ConflictLogic {
         state.message = .init("\(state.visible.count) merge conflict\(state.visible.count == 1 ? "" : "s"): :ours or :theirs resolves the selected (or the marked)")
     }
 
-    static func resolve(_ choice: ConflictChoice, _ state: inout WorkbenchState, now: Date) -> [Effect] {
+    /// `keepCurrent`: the third way, the decision as it now stands (after a, c, r or e).
+    static func resolve(_ choice: ConflictChoice?, _ state: inout WorkbenchState, now: Date) -> [Effect] {
         guard state.mayWrite() else { return [] }
         let group = state.ledger.nextGroup
         var resolved = 0
         for position in ProposalLogic.targets(state) {
             let id = state.ledger.recommendations[position].id
             guard state.ledger.conflicts[id] != nil else { continue }
-            if (try? state.ledger.resolveConflict(id, take: choice, by: state.analyst, at: now, group: group)) != nil { resolved += 1 }
+            let take = choice ?? .custom(state.ledger.record(for: id) ?? DecisionRecord(decision: nil, by: state.analyst, at: now))
+            if (try? state.ledger.resolveConflict(id, take: take, by: state.analyst, at: now, group: group)) != nil { resolved += 1 }
         }
         guard resolved > 0 else {
             state.message = .init("No merge conflict here. :conflicts shows the open ones", isError: true)

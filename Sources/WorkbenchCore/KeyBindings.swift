@@ -8,7 +8,7 @@ public enum Command: Equatable, Sendable {
     // The State picker and the note editor
     case fieldAccept, fieldCancel, fieldUp, fieldDown, fieldLeft, fieldRight, fieldHome, fieldEnd, fieldBackspace, fieldDelete, fieldComplete
     case openCommandLine, openFilter, openSearch, nextMatch, previousMatch, openViews, showStatistics
-    case takeProposal, refuseProposal
+    case takeProposal, refuseProposal, takeOurs, takeTheirs
     // The export menu
     case export(ExportChoice)
     // The help screen
@@ -74,6 +74,8 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("v")], command: .openViews, mode: .browse, help: "saved views: recall one (:view save NAME keeps the filter)", footer: nil),
         KeyBinding(keys: [.char("t")], command: .takeProposal, mode: .browse, help: "take the ministry's proposal (marked, or this one)", footer: nil),
         KeyBinding(keys: [.char("X")], command: .refuseProposal, mode: .browse, help: "refuse the ministry's proposal (marked, or this one)", footer: nil),
+        KeyBinding(keys: [.char("<")], command: .takeOurs, mode: .browse, help: "merge conflict: take our side (marked, or this one)", footer: nil),
+        KeyBinding(keys: [.char(">")], command: .takeTheirs, mode: .browse, help: "merge conflict: take their side (marked, or this one)", footer: nil),
         KeyBinding(keys: [.char("S")], command: .showStatistics, mode: .browse, help: "statistics: progress, shares, per State and per theme", footer: nil),
         KeyBinding(keys: [.char("E")], command: .openExport, mode: .browse, help: "export the decision lists", footer: "export"),
         KeyBinding(keys: [.char("?")], command: .showHelp, mode: .browse, help: "this help", footer: "help"),
@@ -157,6 +159,8 @@ public enum KeyBindings {
         case .openViews: "views"
         case .showStatistics: "statistics"
         case .takeProposal: "take"
+        case .takeOurs: "take-ours"
+        case .takeTheirs: "take-theirs"
         case .refuseProposal: "refuse"
         case .nextMatch: "next-match"
         case .previousMatch: "previous-match"

@@ -131,6 +131,8 @@ public enum Workbench {
         case .showStatistics: state.mode = .statistics(scroll: 0)
         case .takeProposal: return ProposalLogic.take(&state, now: now)
         case .refuseProposal: return ProposalLogic.refuse(&state)
+        case .takeOurs: return ConflictLogic.resolve(.ours, &state, now: now)
+        case .takeTheirs: return ConflictLogic.resolve(.theirs, &state, now: now)
         case .openFilter:
             var prompt = Prompt(kind: .filter)
             prompt.field.replace(with: state.filter.queryText ?? "")

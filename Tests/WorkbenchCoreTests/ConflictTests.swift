@@ -33,3 +33,25 @@ import ReviewModel
         #expect(Screens.press([.char(":")] + Screens.type("ours") + [.enter], &state) == [])
     }
 }
+
+@Suite struct ConflictKeyTests {
+    @Test func oneKeyTakesEitherSideOrTheDecisionAsItNowStands() throws {
+        var state = Screens.state(width: 110, height: 30)
+        let at = Date(timeIntervalSince1970: 1_790_000_000)
+        let base = state.ledger
+        var ours = base, theirs = base
+        for id in ["140.1", "140.2", "140.3"] {
+            try ours.decide(id, .accepted, by: "lan", at: at)
+            try theirs.decide(id, .rejected, by: "minh", at: at + 5)
+        }
+        state.ledger = try LedgerMerge.merge(base: base, ours: ours, theirs: theirs, oursLabel: "HEAD", theirsLabel: "minh").ledger
+        #expect(Screens.press([.char("<")], &state) == [.saveAll])
+        #expect(state.ledger.status(of: "140.1") == .accepted)
+        Screens.press([.char("j"), .char(">")], &state)
+        #expect(state.ledger.status(of: "140.2") == .rejected)
+        Screens.press([.char("j"), .char("c")], &state)  // a third way: decide anew, then keep it
+        Screens.press([.char("k"), .char(":")] + Screens.type("keep") + [.enter], &state)
+        #expect(state.ledger.status(of: "140.3") == .underConsideration)
+        #expect(state.ledger.conflicts.isEmpty)
+    }
+}
