@@ -187,4 +187,23 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("atlantis"), unknown.stderr)
     }
+
+    /// `upr check` fails when one ask (a cluster) is accepted and rejected, so a team can run it before publishing.
+    func testCheckExitsNonZeroWhenOneAskIsDecidedTwoWays() throws {
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        let clusters = try UPRBinary.run(["clusters"], in: folder)
+        XCTAssertEqual(clusters.status, 0, clusters.stderr)
+        // The first cluster that lists two IDs: take them from the output.
+        let ids = clusters.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," }).map(String.init)
+            .filter { $0.range(of: #"^140\.\d+$"#, options: .regularExpression) != nil }
+        XCTAssertGreaterThanOrEqual(ids.count, 2, clusters.stdout)
+        XCTAssertEqual(try UPRBinary.run(["check"], in: folder).status, 0, "nothing decided: no conflict")
+        XCTAssertEqual(try UPRBinary.run(["decide", "accepted", ids[0]], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["decide", "accepted", ids[1]], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["check"], in: folder).status, 0, "the same decision is no conflict")
+        XCTAssertEqual(try UPRBinary.run(["decide", "rejected", ids[1]], in: folder).status, 0)
+        let check = try UPRBinary.run(["check"], in: folder)
+        XCTAssertEqual(check.status, 1, check.stdout)
+        XCTAssertTrue(check.stdout.contains(ids[0]) && check.stdout.contains(ids[1]), check.stdout)
+    }
 }
