@@ -11,7 +11,7 @@ if [ -n "${3:-}" ]; then cp "$3" "$work/ledger.json"; else "$upr" init --ledger 
 times=()
 memory=()
 for i in $(seq "$runs"); do
-  rm -f "$work/first-screen"
+  rm -f "$work/first-screen" "$work/memory"
   start=$(date +%s%N)
   tmux -L upr-bench new-session -d -x 100 -y 30 \
     "UPR_TRACE_FIRST_SCREEN='$work/first-screen' /usr/bin/time -o '$work/memory' -f %M '$upr' --ledger '$work/ledger.json'; sleep 5"
@@ -19,6 +19,7 @@ for i in $(seq "$runs"); do
   drawn=$(cat "$work/first-screen")
   tmux -L upr-bench send-keys q
   while tmux -L upr-bench has-session 2>/dev/null && ! tmux -L upr-bench capture-pane -p | grep -q "Ledger "; do sleep 0.05; done
+  for _ in $(seq 100); do [ -s "$work/memory" ] && break; sleep 0.05; done
   tmux -L upr-bench kill-server
   memory+=($(cat "$work/memory" 2>/dev/null || echo 0))
   times+=($(( (drawn - start) / 1000 )))
