@@ -28,19 +28,10 @@ struct AssignCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store: LedgerStore
-        do {
-            store = try LedgerStore.open(options.url, analyst: options.analystName).store
-        } catch {
-            throw failOpening(error, options.url)
-        }
+        let store = try options.openStore()
         defer { store.close() }
         var ledger = store.saved
-        let normalized = ids.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
-        let unknown = normalized.filter { !ledger.contains($0) }
-        guard unknown.isEmpty else {
-            throw fail("no recommendation with ID \(unknown.joined(separator: ", ")) in \(options.url.path); nothing was recorded.")
-        }
+        let normalized = try options.knownIDs(ids, in: ledger)
         let trimmed = ministry.trimmingCharacters(in: .whitespacesAndNewlines)
         let name: String? = trimmed.lowercased() == "none" ? nil : ledger.ministry(named: trimmed) ?? trimmed
         let now = Date()

@@ -27,19 +27,10 @@ struct DecideCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store: LedgerStore
-        do {
-            store = try LedgerStore.open(options.url, analyst: options.analystName).store
-        } catch {
-            throw failOpening(error, options.url)
-        }
+        let store = try options.openStore()
         defer { store.close() }
         var ledger = store.saved
-        let normalized = ids.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
-        let unknown = normalized.filter { !ledger.contains($0) }
-        guard unknown.isEmpty else {
-            throw fail("no recommendation with ID \(unknown.joined(separator: ", ")) in \(options.url.path); nothing was recorded.")
-        }
+        let normalized = try options.knownIDs(ids, in: ledger)
         let now = Date()
         let group = ledger.nextGroup  // one step for undo, however many IDs
         for id in normalized {

@@ -109,12 +109,7 @@ struct ImportCommand: ParsableCommand {
     /// Ministry sheets: checked row by row, then proposals recorded (all or nothing unless
     /// --partial). Proposals are no decisions: `upr take` applies them.
     func runMinistry() throws {
-        let store: LedgerStore
-        do {
-            store = try LedgerStore.open(options.url, analyst: options.analystName).store
-        } catch {
-            throw failOpening(error, options.url)
-        }
+        let store = try options.openStore()
         defer { store.close() }
         var ledger = store.saved
         var results: [MinistrySheetImport.Result] = []

@@ -153,8 +153,7 @@ struct ResolveCommand: ParsableCommand {
             }
             return
         }
-        let store: LedgerStore
-        do { store = try LedgerStore.open(options.url, analyst: options.analystName).store } catch { throw failOpening(error, options.url) }
+        let store = try options.openStore()
         defer { store.close() }
         var ledger = store.saved
         let wanted = all ? ledger.conflictedIDs : ids.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }

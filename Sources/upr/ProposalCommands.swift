@@ -35,12 +35,7 @@ struct ProposalDecision {
     let all: Bool
 
     func run(taking: Bool) throws {
-        let store: LedgerStore
-        do {
-            store = try LedgerStore.open(options.url, analyst: options.analystName).store
-        } catch {
-            throw failOpening(error, options.url)
-        }
+        let store = try options.openStore()
         defer { store.close() }
         var ledger = store.saved
         let wanted = all ? ledger.recommendations.map(\.id).filter { ledger.proposals[$0] != nil }

@@ -27,6 +27,27 @@ struct LedgerOptions: ParsableArguments {
 
     var url: URL { URL(fileURLWithPath: ledger).standardizedFileURL }
     var analystName: String { Analyst.current(analyst) }
+
+    /// Opens the ledger for writing, under its lock; where it cannot be, a clear message and a
+    /// non-zero exit.
+    func openStore() throws -> LedgerStore {
+        do {
+            return try LedgerStore.open(url, analyst: analystName).store
+        } catch {
+            throw failOpening(error, url)
+        }
+    }
+
+    /// IDs as typed (a trailing dot, as older reports write them, is dropped), every one of them a
+    /// recommendation of the ledger; else nothing is recorded.
+    func knownIDs(_ ids: [String], in ledger: Ledger) throws -> [String] {
+        let normalized = ids.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+        let unknown = normalized.filter { !ledger.contains($0) }
+        guard unknown.isEmpty else {
+            throw fail("no recommendation with ID \(unknown.joined(separator: ", ")) in \(url.path); nothing was recorded.")
+        }
+        return normalized
+    }
 }
 
 /// Prints a clear message (no stack, no Swift error dump) and exits non-zero. Where a ledger does not
