@@ -62,6 +62,15 @@ extension FilterTerm {
             return candidates.filter { ledger.proposals[index.originalIDs[$0]] != nil }
         case .hasConflict:
             return candidates.filter { ledger.conflicts[index.originalIDs[$0]] != nil }
+        case .hasEarlier:
+            return candidates.filter { index.memory.matches[$0] != nil }
+        case .wasSupported:
+            let memory = index.memory
+            let supported = memory.reference.map { $0.position == .supported }
+            return candidates.filter { position in
+                guard let match = memory.matches[position], supported[match.reference] else { return false }
+                return ledger.decisions[index.originalIDs[position]]?.decision != .accepted
+            }
         case .inCluster:
             return index.clusters.clusterOf.withUnsafeBufferPointer { of in candidates.filter { of[$0] >= 0 } }
         case .conflictInCluster:

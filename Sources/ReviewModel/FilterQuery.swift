@@ -36,6 +36,11 @@ public enum FilterTerm: Equatable, Sendable {
     case hasProposal
     /// A merge conflict waits for an analyst (`has:conflict`).
     case hasConflict
+    /// An earlier cycle made the same ask (`has:earlier`); the matches come with the `SearchIndex`.
+    case hasEarlier
+    /// The earlier cycle's same ask was supported, and this one is not accepted (`was:supported`):
+    /// noting now what was supported last time.
+    case wasSupported
     /// In a cluster of the same ask (`in:cluster`); the clusters come with the `SearchIndex`.
     case inCluster
     /// In a cluster whose members were accepted and rejected (`conflict:cluster`).
@@ -97,6 +102,9 @@ extension FilterTerm {
         case .hasNote: return !(record(position, ledger, index)?.note.isEmpty ?? true)
         case .hasProposal: return ledger.proposals[ledger.recommendations[position].id] != nil
         case .hasConflict: return ledger.conflicts[ledger.recommendations[position].id] != nil
+        case .hasEarlier: return index.memory.earlier(at: position) != nil
+        case .wasSupported:
+            return index.memory.earlier(at: position)?.0.position == .supported && record(position, ledger, index)?.decision != .accepted
         case .inCluster: return index.clusters.cluster(of: position) != nil
         case .conflictInCluster:
             return index.clusters.cluster(of: position).map { ConsistencyCheck.kind(of: $0, in: ledger) == .conflict } ?? false

@@ -40,6 +40,8 @@ extension FilterTerm: CustomStringConvertible {
         case .hasNote: "has:note"
         case .hasProposal: "has:proposal"
         case .hasConflict: "has:conflict"
+        case .hasEarlier: "has:earlier"
+        case .wasSupported: "was:supported"
         case .inCluster: "in:cluster"
         case .conflictInCluster: "conflict:cluster"
         case let .changedSince(date): "changed:" + Self.day(date)

@@ -4,7 +4,7 @@ import Foundation
 /// evaluation compares (States resolved, text folded), or says what is wrong with it and where.
 enum FilterTermReader {
     /// Every key, in the order an error lists them.
-    static let keys = ["state", "group", "region", "decision", "theme", "text", "id", "has", "changed", "since", "by", "ministry", "in", "conflict"]
+    static let keys = ["state", "group", "region", "decision", "theme", "text", "id", "has", "changed", "since", "by", "ministry", "in", "conflict", "was"]
 
     /// `offset` is where the value starts, `keyOffset` where the term starts.
     static func term(key: String, value: String, offset: Int, keyOffset: Int, states: StateDirectory) throws -> FilterTerm {
@@ -30,8 +30,12 @@ enum FilterTermReader {
             case "note": return .hasNote
             case "proposal": return .hasProposal
             case "conflict": return .hasConflict
-            default: throw failure("unknown 'has:' value '\(value)'; known: note, proposal, conflict")
+            case "earlier", "recurring": return .hasEarlier
+            default: throw failure("unknown 'has:' value '\(value)'; known: note, proposal, conflict, earlier")
             }
+        case "was":
+            guard value.lowercased() == "supported" else { throw failure("unknown 'was:' value '\(value)'; known: supported") }
+            return .wasSupported
         case "in":
             guard value.lowercased() == "cluster" else { throw failure("unknown 'in:' value '\(value)'; known: cluster") }
             return .inCluster

@@ -27,6 +27,10 @@ public struct Ledger: Equatable, Sendable {
     /// of two branches could not reconcile (`LedgerMerge`). While one is open the decision shown is
     /// the common base's; `resolveConflict` settles it. Saved only when there are some.
     public internal(set) var conflicts: [String: [ConflictSide]] = [:]
+    /// The recommendations of an earlier cycle with the positions then published (`upr import
+    /// --reference`), so that an ask made again is seen with last time's answer (`CycleMemory`).
+    /// Saved only when there are some.
+    public var reference: [ReferenceRecommendation] = []
 
     public init(
         schemaVersion: Int = Ledger.currentSchemaVersion,

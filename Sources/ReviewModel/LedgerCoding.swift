@@ -17,6 +17,8 @@ public enum LedgerCoding {
         var proposals: [String: Proposal]?
         /// Absent in ledgers without open merge conflicts.
         var conflicts: [String: [ConflictSide]]?
+        /// Absent in ledgers without an earlier cycle for reference.
+        var reference: [ReferenceRecommendation]?
     }
 
     private struct SchemaProbe: Decodable { var schemaVersion: Int? }
@@ -67,6 +69,12 @@ public enum LedgerCoding {
             out += ",\n  \"conflicts\": {\n"
             out += try conflicted.map { "    \(try line($0.0)): \(try line($0.1))" }.joined(separator: ",\n")
             out += "\n  }"
+        }
+        // Written only when there is one, so that ledgers without an earlier cycle stay as they were.
+        if !ledger.reference.isEmpty {
+            out += ",\n  \"reference\": [\n"
+            out += try ledger.reference.map { "    " + (try line($0)) }.joined(separator: ",\n")
+            out += "\n  ]"
         }
         out += "\n}\n"
         return Data(out.utf8)

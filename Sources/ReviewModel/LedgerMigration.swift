@@ -16,6 +16,7 @@ enum LedgerMigration {
         ledger.views = contents.views ?? [:]
         for id in (contents.conflicts ?? [:]).keys where !ledger.contains(id) { throw LedgerError.decisionForUnknownID(id) }
         ledger.conflicts = contents.conflicts ?? [:]
+        ledger.reference = contents.reference ?? []
         return ledger
     }
 

@@ -38,10 +38,18 @@ public struct RecommendationFilter: Equatable, Sendable {
     public func positions(in ledger: Ledger, index: SearchIndex? = nil) -> [Int] {
         var positions = ledger.recommendations.indices.filter { matches(ledger.recommendations[$0], in: ledger) }
         if let query {
-            let allowed = Set(query.positions(in: ledger, index: index ?? SearchIndex(ledger)))
+            let allowed = Set(query.positions(in: ledger, index: index ?? Self.index(for: ledger)))
             positions = positions.filter(allowed.contains)
         }
         return positions
+    }
+
+    /// An index for one command: with the earlier cycle's matches (`has:earlier`, `was:supported`)
+    /// where the ledger has a reference; the clusters are left to whoever caches them.
+    static func index(for ledger: Ledger) -> SearchIndex {
+        var index = SearchIndex(ledger)
+        if !ledger.reference.isEmpty { index.memory = CycleMemory(ledger) }
+        return index
     }
 
     /// The whole filter in the filter language, e.g. to save it as a view.

@@ -50,6 +50,7 @@ extension Ledger {
                                 history: history.filter { newIDs.contains($0.id) },
                                 proposals: proposals.filter { newIDs.contains($0.key) })
         ledger.views = views
+        ledger.reference = reference
         return (ledger, changes, true)
     }
 }

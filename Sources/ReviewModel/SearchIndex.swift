@@ -28,6 +28,9 @@ public struct SearchIndex: Sendable {
     /// (seconds at 42,000): whoever holds the index sets them (`ClusterCache.load`, or
     /// `Clustering.clusters`); until then no recommendation is in a cluster.
     public var clusters: ClusterMap
+    /// The earlier cycle's closest asks, for `has:earlier` and `was:supported`. Like the clusters,
+    /// set by whoever holds the index (`CycleMemory(ledger)`); until then nothing has an earlier match.
+    public var memory: CycleMemory
 
     /// Indexes `ledger` with the bundled list of States (for `state:` aliases and `group:`).
     public init(_ ledger: Ledger) {
@@ -93,6 +96,7 @@ public struct SearchIndex: Sendable {
         self.themeRefs = themeRefs
         self.groupMasks = groupMasks
         self.clusters = .empty(count: ledger.recommendations.count)
+        self.memory = .empty(count: ledger.recommendations.count)
     }
 
     public var count: Int { originals.count }

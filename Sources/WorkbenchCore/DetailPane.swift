@@ -25,6 +25,13 @@ enum DetailPane {
             let what = proposal.decision?.label ?? "no decision"
             add("PROPOSAL of \(proposal.ministry): \(what)\(proposal.note.isEmpty ? "" : " — \(proposal.note)") (t takes, X refuses)", Style(tone: .considering, bold: true), indent: "  ")
         }
+        if let (earlier, _) = state.memory.earlier(at: state.selectedPosition ?? -1) {
+            // "Earlier: noted in A/HRC/26/6, 143.12 — Ratify CAT": last time's answer to the same ask.
+            let how = earlier.position.map { "\($0.rawValue) in" } ?? "in"
+            let noting = earlier.position == .supported && record?.decision != .accepted
+            add("Earlier: \(how) \(earlier.symbol), \(earlier.id) — \(earlier.text.prefix(60))\(earlier.text.count > 60 ? "…" : "")",
+                noting ? Style(tone: .considering, bold: true) : Style(tone: .accent), indent: "  ")
+        }
         for line in ConflictLogic.detailLines(state.ledger, recommendation.id) {
             add(line.text, line.bold ? Style(tone: .considering, bold: true) : Style(tone: .considering), indent: "  ")
         }

@@ -90,6 +90,8 @@ public struct WorkbenchState: Equatable, Sendable {
         var index = SearchIndex(ledger, states: directory)
         let count = ledger.recommendations.count
         index.clusters = clusters ?? (count <= 10_000 ? ClusterMap(clusters: Clustering.clusters(ledger), count: count) : .empty(count: count))
+        // Once per session: the reference does not change while the workbench is open.
+        index.memory = ledger.reference.isEmpty ? .empty(count: count) : CycleMemory(ledger)
         search = SearchBox(index: index, states: directory)
         idColumnWidth = ledger.recommendations.map { DisplayText.width(of: $0.id) }.max() ?? 0
         allStates = ledger.recommendingStates().map { StateCount(name: $0.state, folded: TextFolding.fold($0.state), count: $0.count) }
@@ -100,6 +102,8 @@ public struct WorkbenchState: Equatable, Sendable {
     public var selected: Recommendation? { selectedPosition.map { ledger.recommendations[$0] } }
     /// The clusters of the same ask (positions), as the filter language sees them.
     public var clusters: ClusterMap { search.index.clusters }
+    /// The earlier cycle's closest asks (positions), as the filter language sees them.
+    public var memory: CycleMemory { search.index.memory }
 }
 
 /// The search index, compared by identity: it depends only on the recommendations, which a

@@ -46,11 +46,18 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "UPR Info: the UPR session to take rows for.")
     var session: Int?
 
+    @Flag(name: .long, help: "The files are an earlier cycle's (report with its addendum, a thematic list, or UPR Info rows): keep its recommendations and positions as the ledger's reference, replacing any before.")
+    var reference = false
+
+    @Option(name: .long, help: "--reference: how the detail pane names the earlier cycle, e.g. \"A/HRC/26/6 (2014)\" (default: the document's symbol).")
+    var referenceLabel: String?
+
     func run() throws {
         if format == "ministry" || (format == nil && !files.isEmpty && files.allSatisfy { MinistrySheetImport.looksLikeMinistrySheet(URL(fileURLWithPath: $0)) }) {
             return try runMinistry()
         }
         if ministry != nil || partial { throw ValidationError("--ministry and --partial apply to ministry sheets only.") }
+        if reference { return try runReference() }
         var settings = Importer.Options(analyst: options.analystName)
         if let format {
             guard let chosen = SourceDetection.format(named: format) else { throw ValidationError("Unknown format \(format).") }
@@ -104,6 +111,54 @@ struct ImportCommand: ParsableCommand {
             throw fail("\(error)")
         }
         print("\(exists ? "Updated" : "Created") \(options.url.path): \(ledger.recommendations.count) recommendations.")
+    }
+
+    /// An earlier cycle: its files go through the `Importer` into a scratch ledger (never
+    /// saved), whose recommendations and positions become the reference of the ledger, in one
+    /// full save. Decisions, history and the current recommendations are not touched.
+    func runReference() throws {
+        guard positions == "apply" else { throw ValidationError("--reference takes the positions the files give; leave out --positions.") }
+        var settings = Importer.Options(analyst: options.analystName)
+        if let format {
+            guard let chosen = SourceDetection.format(named: format) else { throw ValidationError("Unknown format \(format).") }
+            settings.format = chosen
+        }
+        settings.stateUnderReview = stateUnderReview
+        settings.session = session
+        let store: LedgerStore
+        do {
+            store = try LedgerStore.open(options.url, analyst: options.analystName).store
+        } catch {
+            throw failOpening(error, options.url)
+        }
+        defer { store.close() }
+        var importer = Importer(ledger: nil, options: settings, states: try StateDirectory.bundled())
+        do {
+            for file in files { try importer.add(URL(fileURLWithPath: file)) }
+        } catch {
+            throw fail("\(error)\nNothing was imported; \(options.url.path) is unchanged.")
+        }
+        importer.report.forEach { print($0) }
+        if !importer.warnings.isEmpty {
+            print("\(importer.warnings.count) warning\(importer.warnings.count == 1 ? "" : "s"):")
+            importer.warnings.forEach { print("  \($0)") }
+        }
+        guard let earlier = importer.ledger, !earlier.recommendations.isEmpty else {
+            throw fail("no recommendations were found in \(files.joined(separator: ", ")); \(options.url.path) is unchanged.")
+        }
+        var ledger = store.saved
+        let label = referenceLabel ?? ReferenceRecommendation.label(earlier.document, files: files)
+        ledger.reference = ReferenceRecommendation.records(of: earlier, symbol: label)
+        let memory = CycleMemory(ledger)
+        let supported = ledger.reference.filter { $0.position == .supported }.count
+        let noted = ledger.reference.filter { $0.position == .noted }.count
+        do {
+            try store.save(ledger)
+        } catch {
+            throw fail("\(error)")
+        }
+        print("Reference of \(options.url.path): \(ledger.reference.count) earlier recommendations from \(label) (\(supported) supported, \(noted) noted, \(ledger.reference.count - supported - noted) without a position).")
+        print("\(memory.matchedCount) of \(ledger.recommendations.count) current recommendations have an earlier match (filter has:earlier; was:supported for those supported then and not accepted now).")
     }
 
     /// Ministry sheets: checked row by row, then proposals recorded (all or nothing unless
