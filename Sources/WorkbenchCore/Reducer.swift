@@ -131,6 +131,19 @@ public enum Workbench {
         case .showStatistics: state.mode = .statistics(scroll: 0)
         case .takeProposal: return ProposalLogic.take(&state, now: now)
         case .refuseProposal: return ProposalLogic.refuse(&state)
+        case .decideClusterAlike:
+            // One key: the whole cluster takes the selected recommendation's decision.
+            guard let selected = state.selected, let status = state.ledger.status(of: selected.id) else {
+                state.message = .init("Decide this one first (a, c or r), then C gives its whole cluster the same decision", isError: true)
+                return []
+            }
+            let word = status == .accepted ? "accept" : status == .rejected ? "reject" : "consider"
+            do {
+                return try CommandLineLogic.decideCluster(word, &state, now: now)
+            } catch let failure as CommandLineLogic.Failure {
+                state.message = .init(failure.message, isError: true)
+                return []
+            } catch { return [] }
         case .takeOurs: return ConflictLogic.resolve(.ours, &state, now: now)
         case .takeTheirs: return ConflictLogic.resolve(.theirs, &state, now: now)
         case .openFilter:

@@ -33,3 +33,17 @@ struct ClusterWorkbenchTests {
         #expect(dump.contains("140.2 rejected"), "\(dump)")
     }
 }
+
+struct ClusterKeyTests {
+    @Test func oneKeyGivesTheWholeClusterTheSelectedDecision() {
+        var state = Screens.state(width: 100, height: 30)
+        #expect(Screens.press([.char("C")], &state).isEmpty, "nothing decided yet: nothing to copy")
+        #expect(state.message?.isError == true)
+        Screens.press([.char("r"), .char("k")], &state)  // reject 140.1, back to it
+        #expect(Screens.press([.char("C")], &state) == [.save])
+        #expect(state.ledger.status(of: "140.2") == .rejected)
+        Screens.press([.char("u")], &state)
+        #expect(state.ledger.status(of: "140.2") == nil, "one undo step")
+        #expect(state.ledger.status(of: "140.1") == .rejected)
+    }
+}
