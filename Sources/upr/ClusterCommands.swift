@@ -4,12 +4,7 @@ import ReviewModel
 
 /// Reads the ledger and its clusters (from `LEDGER.clusters` when current, else computed and cached).
 private func ledgerAndClusters(_ options: LedgerOptions) throws -> (Ledger, ClusterMap) {
-    let ledger: Ledger
-    do {
-        ledger = try LedgerStore.read(options.url)
-    } catch {
-        throw failOpening(error, options.url)
-    }
+    let ledger = try options.readLedger()
     return (ledger, ClusterCache.load(for: options.url, ledger: ledger))
 }
 

@@ -67,12 +67,7 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(chosen.map { $0.id + "\n" }.joined().utf8))
             return
         }
-        let ledger: Ledger
-        do {
-            ledger = try LedgerStore.read(options.url)
-        } catch {
-            throw failOpening(error, options.url)
-        }
+        let ledger = try options.readLedger()
         let positions = try filtered(ledger)
         do {
             if split, let output {

@@ -15,12 +15,7 @@ struct HistoryCommand: ParsableCommand {
     var ids: [String] = []
 
     func run() throws {
-        let ledger: Ledger
-        do {
-            ledger = try LedgerStore.read(options.url)
-        } catch {
-            throw failOpening(error, options.url)
-        }
+        let ledger = try options.readLedger()
         let wanted = Set(ids.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 })
         if let unknown = wanted.first(where: { !ledger.contains($0) }) {
             throw fail("no recommendation with ID \(unknown) in \(options.url.path)")

@@ -12,12 +12,7 @@ struct ProposalsCommand: ParsableCommand {
     @OptionGroup var options: LedgerOptions
 
     func run() throws {
-        let ledger: Ledger
-        do {
-            ledger = try LedgerStore.read(options.url)
-        } catch {
-            throw failOpening(error, options.url)
-        }
+        let ledger = try options.readLedger()
         let pending = ledger.recommendations.compactMap { ledger.proposals[$0.id] }
         if pending.isEmpty { print("No pending proposals.") }
         for proposal in pending {

@@ -11,12 +11,7 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var options: LedgerOptions
 
     func run() throws {
-        let ledger: Ledger
-        do {
-            ledger = try LedgerStore.read(options.url)
-        } catch {
-            throw failOpening(error, options.url)
-        }
+        let ledger = try options.readLedger()
         let counts = ledger.counts
         func line(_ label: String, _ value: Int) -> String {
             let share = counts.total == 0 ? 0 : Double(value) * 100 / Double(counts.total)

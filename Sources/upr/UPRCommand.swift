@@ -38,6 +38,15 @@ struct LedgerOptions: ParsableArguments {
         }
     }
 
+    /// Reads the ledger without locking it (export, statistics, listings).
+    func readLedger() throws -> Ledger {
+        do {
+            return try LedgerStore.read(url)
+        } catch {
+            throw failOpening(error, url)
+        }
+    }
+
     /// IDs as typed (a trailing dot, as older reports write them, is dropped), every one of them a
     /// recommendation of the ledger; else nothing is recorded.
     func knownIDs(_ ids: [String], in ledger: Ledger) throws -> [String] {
