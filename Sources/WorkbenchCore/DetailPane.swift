@@ -20,6 +20,7 @@ enum DetailPane {
         lines.append(("", .plain))
         add("Recommended by: " + recommendation.states.joined(separator: "; "), Style(tone: .accent), indent: "  ")
         if !recommendation.themes.isEmpty { add("Themes: " + recommendation.themes.joined(separator: "; "), .faint, indent: "  ") }
+        if record?.implemented == true && record?.decision == .accepted { add("Already implemented (addendum)", Style(tone: .accepted), indent: "  ") }
         if let ministry = record?.ministry { add("Ministry: " + ministry, Style(tone: .accent), indent: "  ") }
         if let proposal = state.ledger.proposals[recommendation.id] {
             let what = proposal.decision?.label ?? "no decision"

@@ -8,7 +8,7 @@ public enum Command: Equatable, Sendable {
     // The State picker and the note editor
     case fieldAccept, fieldCancel, fieldUp, fieldDown, fieldLeft, fieldRight, fieldHome, fieldEnd, fieldBackspace, fieldDelete, fieldComplete
     case openCommandLine, openFilter, openSearch, nextMatch, previousMatch, openViews, showStatistics
-    case takeProposal, refuseProposal, takeOurs, takeTheirs, decideClusterAlike
+    case takeProposal, refuseProposal, takeOurs, takeTheirs, decideClusterAlike, toggleImplemented
     // The export menu
     case export(ExportChoice)
     // The help screen
@@ -76,6 +76,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("X")], command: .refuseProposal, mode: .browse, help: "refuse the ministry's proposal (marked, or this one)", footer: nil),
         KeyBinding(keys: [.char("<")], command: .takeOurs, mode: .browse, help: "merge conflict: take our side (marked, or this one)", footer: nil),
         KeyBinding(keys: [.char(">")], command: .takeTheirs, mode: .browse, help: "merge conflict: take their side (marked, or this one)", footer: nil),
+        KeyBinding(keys: [.char("I")], command: .toggleImplemented, mode: .browse, help: "accepted: mark or unmark as already implemented (addendum)", footer: nil),
         KeyBinding(keys: [.char("C")], command: .decideClusterAlike, mode: .browse, help: "decide this one's whole cluster the way this one is decided", footer: nil),
         KeyBinding(keys: [.char("S")], command: .showStatistics, mode: .browse, help: "statistics: progress, shares, per State and per theme", footer: nil),
         KeyBinding(keys: [.char("E")], command: .openExport, mode: .browse, help: "export the decision lists", footer: "export"),
@@ -162,6 +163,7 @@ public enum KeyBindings {
         case .takeProposal: "take"
         case .takeOurs: "take-ours"
         case .decideClusterAlike: "cluster-alike"
+        case .toggleImplemented: "implemented"
         case .takeTheirs: "take-theirs"
         case .refuseProposal: "refuse"
         case .nextMatch: "next-match"

@@ -131,6 +131,9 @@ public enum Workbench {
         case .showStatistics: state.mode = .statistics(scroll: 0)
         case .takeProposal: return ProposalLogic.take(&state, now: now)
         case .refuseProposal: return ProposalLogic.refuse(&state)
+        case .toggleImplemented:
+            guard state.mayWrite() else { return [] }
+            return toggleImplemented(&state, now: now)
         case .decideClusterAlike:
             // One key: the whole cluster takes the selected recommendation's decision.
             guard let selected = state.selected, let status = state.ledger.status(of: selected.id) else {
@@ -208,6 +211,25 @@ public enum Workbench {
         state.refilter(preferring: state.selectedPosition ?? 0)
         state.message = .init("\(status?.label.capitalized ?? "Cleared"): \(count) marked recommendations (\(changed) changed); u undoes them together")
         return changed > 0 ? [.save] : []
+    }
+
+    /// The addendum's "supported and considered already implemented": accepted ones only; marked
+    /// recommendations together, as one undo step.
+    static func toggleImplemented(_ state: inout WorkbenchState, now: Date) -> [Effect] {
+        let positions = ProposalLogic.targets(state).filter { state.ledger.status(of: state.ledger.recommendations[$0].id) == .accepted }
+        guard !positions.isEmpty else {
+            state.message = .init("Only an accepted recommendation can be marked as already implemented", isError: true)
+            return []
+        }
+        let first = state.ledger.recommendations[positions[0]].id
+        let mark = !(state.ledger.record(for: first)?.implemented ?? false)
+        let group = state.ledger.nextGroup
+        for position in positions {
+            _ = try? state.ledger.markImplemented(state.ledger.recommendations[position].id, mark, by: state.analyst, at: now, group: group)
+        }
+        state.marked = []
+        state.message = .init("\(positions.count) accepted recommendation\(positions.count == 1 ? "" : "s") \(mark ? "marked" : "no longer marked") as already implemented")
+        return [.save]
     }
 
     static func undoOrRedo(_ isUndo: Bool, _ state: inout WorkbenchState, now: Date) -> [Effect] {

@@ -22,8 +22,14 @@ struct DecideCommand: ParsableCommand {
     @Option(name: .long, help: "A note saying why (replaces the existing note).")
     var note: String?
 
+    @Flag(inversion: .prefixedNo, help: "accepted only: mark as (or no longer as) supported and considered already implemented, for the addendum.")
+    var implemented: Bool?
+
     func validate() throws {
         if ids.isEmpty { throw ValidationError("Give at least one recommendation ID.") }
+        if implemented == true && status != .accepted {
+            throw ValidationError("--implemented goes with accepted: only a supported recommendation can be already implemented.")
+        }
     }
 
     func run() throws {
@@ -36,6 +42,7 @@ struct DecideCommand: ParsableCommand {
         for id in normalized {
             try ledger.decide(id, status.status, by: options.analystName, at: now, group: group)
             if let note { try ledger.annotate(id, note: note, by: options.analystName, at: now, group: group) }
+            if let implemented { try ledger.markImplemented(id, implemented, by: options.analystName, at: now, group: group) }
         }
         do {
             try store.record(ledger)

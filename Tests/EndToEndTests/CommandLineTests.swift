@@ -206,4 +206,17 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(check.status, 1, check.stdout)
         XCTAssertTrue(check.stdout.contains(ids[0]) && check.stdout.contains(ids[1]), check.stdout)
     }
+
+    /// The addendum's "already implemented" group is set from the command line too.
+    func testDecideImplementedFeedsTheAddendum() throws {
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        XCTAssertNotEqual(try UPRBinary.run(["decide", "rejected", "140.2", "--implemented"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["decide", "accepted", "140.1", "140.2", "--implemented"], in: folder).status, 0)
+        let addendum = try UPRBinary.run(["export", "--format", "addendum", "--draft"], in: folder)
+        XCTAssertTrue(addendum.stdout.contains("140.1-2"), addendum.stdout)
+        XCTAssertTrue(addendum.stdout.lowercased().contains("already implemented"), addendum.stdout)
+        XCTAssertEqual(try LedgerStore.read(folder.appendingPathComponent("upr-ledger.json")).record(for: "140.2")?.implemented, true)
+        XCTAssertEqual(try UPRBinary.run(["decide", "accepted", "140.2", "--no-implemented"], in: folder).status, 0)
+        XCTAssertEqual(try LedgerStore.read(folder.appendingPathComponent("upr-ledger.json")).record(for: "140.2")?.implemented, false)
+    }
 }

@@ -61,3 +61,17 @@ import ReviewModel
         #expect(state.selected?.id == "140.4")
     }
 }
+
+@Suite struct ImplementedTests {
+    @Test func onlyAcceptedRecommendationsAreMarkedAlreadyImplemented() {
+        var state = Screens.state(width: 100, height: 30)
+        #expect(Screens.press([.char("I")], &state).isEmpty, "undecided: refused")
+        #expect(state.message?.isError == true)
+        Screens.press([.char("a"), .char("k")], &state)
+        #expect(Screens.press([.char("I")], &state) == [.save])
+        #expect(state.ledger.record(for: "140.1")?.implemented == true)
+        #expect(Render.screen(state).dump().contains("Already implemented (addendum)"))
+        Screens.press([.char("I")], &state)
+        #expect(state.ledger.record(for: "140.1")?.implemented == false)
+    }
+}
