@@ -34,14 +34,8 @@ enum ConflictLogic {
             let take = choice ?? .custom(state.ledger.record(for: id) ?? DecisionRecord(decision: nil, by: state.analyst, at: now))
             if (try? state.ledger.resolveConflict(id, take: take, by: state.analyst, at: now, group: group)) != nil { resolved += 1 }
         }
-        guard resolved > 0 else {
-            state.message = .init("No merge conflict here. :conflicts shows the open ones", isError: true)
-            return []
-        }
-        state.marked = []
-        state.refilter(preferring: state.selectedPosition ?? 0)
         let left = state.ledger.conflicts.count
-        state.message = .init("Resolved \(resolved) merge conflict\(resolved == 1 ? "" : "s"); \(left) left")
-        return [.saveAll]
+        return state.finishWholeLedgerBatch(resolved, nothingHere: "No merge conflict here. :conflicts shows the open ones",
+                                            done: "Resolved \(resolved) merge conflict\(resolved == 1 ? "" : "s"); \(left) left")
     }
 }

@@ -50,15 +50,9 @@ enum ProposalLogic {
 
     /// Proposals live in the ledger file, not the journal: a whole-ledger save.
     static func finish(_ count: Int, verb: String, _ state: inout WorkbenchState) -> [Effect] {
-        guard count > 0 else {
-            state.message = .init("No proposal here. :proposals shows the ones waiting", isError: true)
-            return []
-        }
-        state.marked = []
-        state.refilter(preferring: state.selectedPosition ?? 0)
         let left = state.ledger.proposals.count
-        state.message = .init("\(verb) \(count) proposal\(count == 1 ? "" : "s"); \(left) still waiting")
-        return [.saveAll]
+        return state.finishWholeLedgerBatch(count, nothingHere: "No proposal here. :proposals shows the ones waiting",
+                                            done: "\(verb) \(count) proposal\(count == 1 ? "" : "s"); \(left) still waiting")
     }
 
     /// `:proposals`: the recommendations with a proposal waiting, all marked, ready to take or refuse.
@@ -70,5 +64,21 @@ enum ProposalLogic {
         try QueryPromptLogic.applyFilter("has:proposal", &state, replacing: true)
         state.marked = Set(state.visible)
         state.message = .init("\(state.visible.count) proposals marked: t takes them, X refuses them, Space unmarks one")
+    }
+}
+
+extension WorkbenchState {
+    /// After acting on the marked (or selected) recommendations where the change lives in the
+    /// ledger file (proposals, merge conflicts): clears the marks, refreshes the view, says what
+    /// happened, and asks for a whole-ledger save; or says why nothing happened.
+    mutating func finishWholeLedgerBatch(_ count: Int, nothingHere: String, done: String) -> [Effect] {
+        guard count > 0 else {
+            message = .init(nothingHere, isError: true)
+            return []
+        }
+        marked = []
+        refilter(preferring: selectedPosition ?? 0)
+        message = .init(done)
+        return [.saveAll]
     }
 }
