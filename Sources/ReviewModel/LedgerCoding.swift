@@ -4,7 +4,7 @@ import Foundation
 /// diffs line by line: one recommendation per line, one decision per line, in document order,
 /// keys sorted inside each object.
 public enum LedgerCoding {
-    struct Contents: Codable {
+    struct Contents: Codable, Equatable {
         var schemaVersion: Int
         var generation: Int?
         var notice: String?
@@ -82,6 +82,21 @@ public enum LedgerCoding {
 
     /// Decodes a ledger; `path` is only used to name the file in errors.
     public static func decode(_ data: Data, path: String) throws -> Ledger {
+        let contents = try (try? LedgerFastDecoding.contents(data)) ?? decodeWithFoundation(data, path: path)
+        if contents.schemaVersion > Ledger.currentSchemaVersion {
+            throw LedgerError.newerSchema(path: path, found: contents.schemaVersion, supported: Ledger.currentSchemaVersion)
+        }
+        do {
+            return try LedgerMigration.ledger(from: contents)
+        } catch let error as LedgerError {
+            throw LedgerError.invalidField(path: path, field: "recommendations/decisions", reason: error.description)
+        }
+    }
+
+    /// JSONDecoder's reading: the authority on what a ledger may hold, used where the fast path
+    /// (`LedgerFastDecoding`) meets anything it does not expect, and the source of every message
+    /// about a damaged file.
+    static func decodeWithFoundation(_ data: Data, path: String) throws -> Contents {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = Timestamp.decoding
         // schemaVersion first: a newer ledger must be refused before its fields are judged. This
@@ -100,16 +115,10 @@ public enum LedgerCoding {
         if version > Ledger.currentSchemaVersion {
             throw LedgerError.newerSchema(path: path, found: version, supported: Ledger.currentSchemaVersion)
         }
-        let contents: Contents
         do {
-            contents = try decoder.decode(Contents.self, from: data)
+            return try decoder.decode(Contents.self, from: data)
         } catch {
             throw describe(error, data: data, path: path)
-        }
-        do {
-            return try LedgerMigration.ledger(from: contents)
-        } catch let error as LedgerError {
-            throw LedgerError.invalidField(path: path, field: "recommendations/decisions", reason: error.description)
         }
     }
 

@@ -1,0 +1,269 @@
+import Foundation
+
+/// A strict, pull-style JSON reader over UTF-8 bytes, for the ledger's fast path
+/// (`LedgerFastDecoding`). It reads values in place, without building a tree. On anything it does
+/// not expect, valid JSON or not, it throws `Mismatch` and the caller falls back to JSONDecoder,
+/// which either reads the file or explains, with line and field, what is wrong with it. So it may
+/// refuse more than JSONDecoder does, never less.
+struct JSONScanner {
+    struct Mismatch: Error {}
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var position = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+
+    private mutating func skipSpace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    /// The next significant byte, not consumed.
+    mutating func peek() throws -> UInt8 {
+        skipSpace()
+        guard position < bytes.count else { throw Mismatch() }
+        return bytes[position]
+    }
+
+    mutating func expect(_ byte: UInt8) throws {
+        guard try peek() == byte else { throw Mismatch() }
+        position += 1
+    }
+
+    /// Only whitespace may follow the top-level value.
+    mutating func end() throws {
+        skipSpace()
+        guard position == bytes.count else { throw Mismatch() }
+    }
+
+    /// Consumes `null` if it comes next.
+    mutating func null() throws -> Bool {
+        guard try peek() == UInt8(ascii: "n") else { return false }
+        try literal("null")
+        return true
+    }
+
+    private mutating func literal(_ word: StaticString) throws {
+        let count = word.utf8CodeUnitCount
+        guard position + count <= bytes.count else { throw Mismatch() }
+        for offset in 0..<count where bytes[position + offset] != word.utf8Start[offset] { throw Mismatch() }
+        position += count
+    }
+
+    // MARK: Containers: `beginObject()` then `while let key = try nextKey()`; arrays alike.
+
+    private var first = false
+
+    mutating func beginObject() throws {
+        try expect(UInt8(ascii: "{"))
+        first = true
+    }
+
+    /// The next key of the object begun last (its colon consumed), or nil at its end.
+    mutating func nextKey() throws -> String? {
+        if try peek() == UInt8(ascii: "}") {
+            position += 1
+            first = false
+            return nil
+        }
+        if !first { try expect(UInt8(ascii: ",")) }
+        first = false
+        let key = try string()
+        try expect(UInt8(ascii: ":"))
+        return key
+    }
+
+    mutating func beginArray() throws {
+        try expect(UInt8(ascii: "["))
+        first = true
+    }
+
+    /// Whether another element follows in the array begun last (its comma consumed).
+    mutating func nextElement() throws -> Bool {
+        if try peek() == UInt8(ascii: "]") {
+            position += 1
+            first = false
+            return false
+        }
+        if !first { try expect(UInt8(ascii: ",")) }
+        first = false
+        return true
+    }
+
+    // MARK: Values
+
+    mutating func string() throws -> String {
+        try expect(Self.quote)
+        let start = position
+        var ascii = true
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == Self.quote {
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                position += 1
+                if ascii { return String(decoding: slice, as: UTF8.self) }
+                guard let text = String(validating: slice, as: UTF8.self) else { throw Mismatch() }
+                return text
+            }
+            if byte == Self.backslash { return try escapedString(from: start) }
+            guard byte >= 0x20 else { throw Mismatch() }
+            if byte >= 0x80 { ascii = false }
+            position += 1
+        }
+        throw Mismatch()
+    }
+
+    /// The slow path of `string()`, for strings with escapes: decoded into a buffer.
+    private mutating func escapedString(from start: Int) throws -> String {
+        var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            switch byte {
+            case Self.quote:
+                guard let text = String(validating: out, as: UTF8.self) else { throw Mismatch() }
+                return text
+            case Self.backslash:
+                guard position < bytes.count else { throw Mismatch() }
+                let escape = bytes[position]
+                position += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"): out.append(contentsOf: try unicodeEscape())
+                default: throw Mismatch()
+                }
+            case 0..<0x20:
+                throw Mismatch()
+            default:
+                out.append(byte)
+            }
+        }
+        throw Mismatch()
+    }
+
+    /// `\uXXXX` (the `\u` consumed), with a surrogate pair as one scalar; a lone surrogate is refused.
+    private mutating func unicodeEscape() throws -> String.UTF8View {
+        var value = try hex4()
+        if (0xD800..<0xDC00).contains(value) {
+            try literal("\\u")
+            let low = try hex4()
+            guard (0xDC00..<0xE000).contains(low) else { throw Mismatch() }
+            value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+        }
+        guard let scalar = Unicode.Scalar(value) else { throw Mismatch() }
+        return String(Character(scalar)).utf8
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard position + 4 <= bytes.count else { throw Mismatch() }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            position += 1
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw Mismatch()
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    /// An integer written plainly (`-12`); fractions, exponents and leading zeros go to the fallback.
+    mutating func int() throws -> Int {
+        _ = try peek()
+        let negative = bytes[position] == UInt8(ascii: "-")
+        if negative { position += 1 }
+        let start = position
+        var value = 0
+        while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) {
+            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times.addingReportingOverflow(Int(bytes[position] - UInt8(ascii: "0")))
+            guard !overflow1, !overflow2 else { throw Mismatch() }
+            value = sum
+            position += 1
+        }
+        let digits = position - start
+        guard digits > 0, !(digits > 1 && bytes[start] == UInt8(ascii: "0")) else { throw Mismatch() }
+        if position < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[position]) { throw Mismatch() }
+        return negative ? -value : value
+    }
+
+    mutating func bool() throws -> Bool {
+        switch try peek() {
+        case UInt8(ascii: "t"): try literal("true"); return true
+        case UInt8(ascii: "f"): try literal("false"); return false
+        default: throw Mismatch()
+        }
+    }
+
+    mutating func strings() throws -> [String] {
+        var out: [String] = []
+        try beginArray()
+        while try nextElement() { out.append(try string()) }
+        return out
+    }
+
+    /// Skips one value of any kind and returns its bytes, for the parts read by JSONDecoder.
+    mutating func valueBytes() throws -> Data {
+        _ = try peek()
+        let start = position
+        try skipValue(depth: 0)
+        return Data(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+    }
+
+    private mutating func skipValue(depth: Int) throws {
+        guard depth < 512 else { throw Mismatch() }
+        switch try peek() {
+        case UInt8(ascii: "{"):
+            try beginObject()
+            while try nextKey() != nil { try skipValue(depth: depth + 1) }
+        case UInt8(ascii: "["):
+            try beginArray()
+            while try nextElement() { try skipValue(depth: depth + 1) }
+        case Self.quote: _ = try string()
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try bool()
+        case UInt8(ascii: "n"): _ = try null()
+        default: try skipNumber()
+        }
+    }
+
+    /// `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`, as JSON has it.
+    private mutating func skipNumber() throws {
+        func digits() throws -> Int {
+            let start = position
+            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
+            guard position > start else { throw Mismatch() }
+            return position - start
+        }
+        func next(_ options: String) -> Bool {
+            guard position < bytes.count, options.utf8.contains(bytes[position]) else { return false }
+            position += 1
+            return true
+        }
+        _ = next("-")
+        let start = position
+        if try digits() > 1, bytes[start] == UInt8(ascii: "0") { throw Mismatch() }
+        if next(".") { _ = try digits() }
+        if next("eE") {
+            _ = next("+-")
+            _ = try digits()
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+
+/// Reads a ledger file straight into `LedgerCoding.Contents` with `JSONScanner`, without
+/// JSONDecoder: at 42,000 recommendations JSONDecoder alone takes most of a second, this a tenth
+/// of that. The bulky parts (recommendations, decisions, history, views) are read here; the rare
+/// ones (document, proposals, conflicts, reference) go through JSONDecoder on their own bytes.
+/// Anything unexpected throws `JSONScanner.Mismatch`, and `LedgerCoding.decode` then reads the
+/// whole file with JSONDecoder, which is the authority on what a ledger may hold and explains
+/// what is wrong. A differential test and `ledger-fuzz` check that both read the same.
+enum LedgerFastDecoding {
+    typealias Mismatch = JSONScanner.Mismatch
+
+    static func contents(_ data: Data) throws -> LedgerCoding.Contents {
+        try data.withUnsafeBytes { raw in
+            var scanner = JSONScanner(raw.bindMemory(to: UInt8.self))
+            let contents = try readContents(&scanner)
+            try scanner.end()
+            return contents
+        }
+    }
+
+    private static func readContents(_ scanner: inout JSONScanner) throws -> LedgerCoding.Contents {
+        var schemaVersion: Int?, generation: Int?, notice: String?, document: DocumentInfo?
+        var recommendations: [Recommendation]?, decisions: [String: DecisionRecord]?, history: [ChangeEvent]?
+        var views: [String: String]?, proposals: [String: Proposal]?, conflicts: [String: [ConflictSide]]?
+        var reference: [ReferenceRecommendation]?
+        var seen = KeysSeen()
+        try scanner.beginObject()
+        while let key = try scanner.nextKey() {
+            switch key {
+            case "schemaVersion": try seen.first(0); schemaVersion = try scanner.int()
+            case "generation": try seen.first(1); generation = try scanner.null() ? nil : scanner.int()
+            case "notice": try seen.first(2); notice = try scanner.null() ? nil : scanner.string()
+            case "document": try seen.first(3); document = try decoded(DocumentInfo.self, &scanner)
+            case "recommendations":
+                try seen.first(4)
+                var list: [Recommendation] = []
+                try scanner.beginArray()
+                while try scanner.nextElement() { list.append(try recommendation(&scanner)) }
+                recommendations = list
+            case "decisions":
+                try seen.first(5)
+                guard try !scanner.null() else { break }
+                var map: [String: DecisionRecord] = [:]
+                try scanner.beginObject()
+                while let id = try scanner.nextKey() {
+                    guard map.updateValue(try record(&scanner), forKey: id) == nil else { throw Mismatch() }
+                }
+                decisions = map
+            case "history":
+                try seen.first(6)
+                guard try !scanner.null() else { break }
+                var list: [ChangeEvent] = []
+                try scanner.beginArray()
+                while try scanner.nextElement() { list.append(try event(&scanner)) }
+                history = list
+            case "views":
+                try seen.first(7)
+                guard try !scanner.null() else { break }
+                var map: [String: String] = [:]
+                try scanner.beginObject()
+                while let name = try scanner.nextKey() {
+                    guard map.updateValue(try scanner.string(), forKey: name) == nil else { throw Mismatch() }
+                }
+                views = map
+            case "proposals": try seen.first(8); proposals = try decoded([String: Proposal]?.self, &scanner)
+            case "conflicts": try seen.first(9); conflicts = try decoded([String: [ConflictSide]]?.self, &scanner)
+            case "reference": try seen.first(10); reference = try decoded([ReferenceRecommendation]?.self, &scanner)
+            default: _ = try scanner.valueBytes()
+            }
+        }
+        guard let schemaVersion, let document, let recommendations else { throw Mismatch() }
+        return LedgerCoding.Contents(
+            schemaVersion: schemaVersion, generation: generation, notice: notice, document: document,
+            recommendations: recommendations, decisions: decisions, history: history, views: views,
+            proposals: proposals, conflicts: conflicts, reference: reference)
+    }
+
+    /// `{"id":…,"states":[…],"text":…,"themes":[…]}`, keys in any order; the lists other than
+    /// `states` may be absent or null.
+    private static func recommendation(_ scanner: inout JSONScanner) throws -> Recommendation {
+        var id: String?, text: String?, states: [String]?
+        var themes: [String] = [], groups: [String] = [], sdgs: [String] = []
+        var seen = KeysSeen()
+        try scanner.beginObject()
+        while let key = try scanner.nextKey() {
+            switch key {
+            case "id": try seen.first(0); id = try scanner.string()
+            case "text": try seen.first(1); text = try scanner.string()
+            case "states": try seen.first(2); states = try scanner.strings()
+            case "themes": try seen.first(3); themes = try scanner.null() ? [] : scanner.strings()
+            case "groups": try seen.first(4); groups = try scanner.null() ? [] : scanner.strings()
+            case "sdgs": try seen.first(5); sdgs = try scanner.null() ? [] : scanner.strings()
+            default: _ = try scanner.valueBytes()
+            }
+        }
+        guard let id, let text, let states else { throw Mismatch() }
+        return Recommendation(id: id, text: text, states: states, themes: themes, groups: groups, sdgs: sdgs)
+    }
+
+    /// A decision record, or nil for `null` (where the record is optional, as in the history).
+    private static func optionalRecord(_ scanner: inout JSONScanner) throws -> DecisionRecord? {
+        try scanner.null() ? nil : record(&scanner)
+    }
+
+    private static func record(_ scanner: inout JSONScanner) throws -> DecisionRecord {
+        var decision: DecisionStatus?, note: String?, by: String?, at: Date?, implemented = false, ministry: String?
+        var seen = KeysSeen()
+        try scanner.beginObject()
+        while let key = try scanner.nextKey() {
+            switch key {
+            case "decision":
+                try seen.first(0)
+                if try !scanner.null() {
+                    guard let status = DecisionStatus(rawValue: try scanner.string()) else { throw Mismatch() }
+                    decision = status
+                }
+            case "note": try seen.first(1); note = try scanner.string()
+            case "by": try seen.first(2); by = try scanner.string()
+            case "at": try seen.first(3); at = try timestamp(&scanner)
+            case "implemented": try seen.first(4); implemented = try scanner.null() ? false : scanner.bool()
+            case "ministry": try seen.first(5); ministry = try scanner.null() ? nil : scanner.string()
+            default: _ = try scanner.valueBytes()
+            }
+        }
+        guard let note, let by, let at else { throw Mismatch() }
+        // Not through the public initialiser: it rounds `at`, and JSONDecoder keeps it as written.
+        var record = DecisionRecord(decision: decision, note: note, implemented: implemented, ministry: ministry, by: by, at: at)
+        record.at = at
+        return record
+    }
+
+    private static func event(_ scanner: inout JSONScanner) throws -> ChangeEvent {
+        var group: Int?, kind: ChangeEvent.Kind?, id: String?, before: DecisionRecord?, after: DecisionRecord?
+        var by: String?, at: Date?, source: String?
+        var seen = KeysSeen()
+        try scanner.beginObject()
+        while let key = try scanner.nextKey() {
+            switch key {
+            case "group": try seen.first(0); group = try scanner.int()
+            case "kind":
+                try seen.first(1)
+                guard let value = ChangeEvent.Kind(rawValue: try scanner.string()) else { throw Mismatch() }
+                kind = value
+            case "id": try seen.first(2); id = try scanner.string()
+            case "before": try seen.first(3); before = try optionalRecord(&scanner)
+            case "after": try seen.first(4); after = try optionalRecord(&scanner)
+            case "by": try seen.first(5); by = try scanner.string()
+            case "at": try seen.first(6); at = try timestamp(&scanner)
+            case "source": try seen.first(7); source = try scanner.null() ? nil : scanner.string()
+            default: _ = try scanner.valueBytes()
+            }
+        }
+        guard let group, let kind, let id, let by, let at else { throw Mismatch() }
+        var event = ChangeEvent(group: group, kind: kind, id: id, before: before, after: after, by: by, at: at, source: source)
+        event.at = at
+        return event
+    }
+
+    private static func timestamp(_ scanner: inout JSONScanner) throws -> Date {
+        guard let date = Timestamp.parse(try scanner.string()) else { throw Mismatch() }
+        return date
+    }
+
+    /// A rare part, read by JSONDecoder from its own bytes.
+    private static func decoded<T: Decodable>(_ type: T.Type, _ scanner: inout JSONScanner) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = Timestamp.decoding
+        return try decoder.decode(type, from: try scanner.valueBytes())
+    }
+
+    /// A key given twice in one object: JSONDecoder's reading of that is its own business, so
+    /// such a file takes the slow path.
+    private struct KeysSeen {
+        private var bits: UInt16 = 0
+        mutating func first(_ bit: Int) throws {
+            guard bits & (1 << bit) == 0 else { throw Mismatch() }
+            bits |= 1 << bit
+        }
+    }
+}
+
+extension LedgerCoding {
+    /// For `ledger-fuzz`: false where the fast path accepts bytes that JSONDecoder refuses or
+    /// reads otherwise (never, if the fast path is right).
+    @_spi(Fuzzing) public static func fastPathAgrees(_ data: Data) -> Bool {
+        guard let fast = try? LedgerFastDecoding.contents(data) else { return true }
+        return (try? decodeWithFoundation(data, path: "fuzz")) == fast
+    }
+}

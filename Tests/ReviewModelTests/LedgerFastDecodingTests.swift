@@ -1,0 +1,119 @@
+import Foundation
+import XCTest
+@testable import ReviewModel
+
+/// The ledger's fast reader must read exactly what JSONDecoder reads, and refuse (hand over to
+/// JSONDecoder) whatever it is not sure of: a damaged file must never load differently.
+final class LedgerFastDecodingTests: XCTestCase {
+    /// Every part of a ledger, with the text a hand editor or a ministry could put in a note.
+    static func richLedger() throws -> Ledger {
+        var ledger = Fixtures.ledger()
+        ledger.notice = "Illustrative \"sample\" — not A/HRC/57/6"
+        try ledger.decide("140.1", .accepted, by: "lan", at: Fixtures.date)
+        try ledger.annotate("140.1", note: "Bộ Tư pháp: \"already\" in law\nsee art. 4\t/ 😀 \\ \u{01}", by: "lan", at: Fixtures.date)
+        try ledger.markImplemented("140.1", true, by: "lan", at: Fixtures.date)
+        try ledger.decide("140.3", .rejected, by: "minh", at: Fixtures.date)
+        try ledger.assign("140.4", ministry: "Ministry of Justice", by: "minh", at: Fixtures.date)
+        try ledger.decide("140.10", .underConsideration, by: "lan", at: Fixtures.date)
+        _ = try ledger.undo(by: "lan", at: Fixtures.date)
+        _ = try ledger.redo(by: "lan", at: Fixtures.date)
+        try ledger.propose(Proposal(id: "140.2", decision: .accepted, note: "OPCAT: yes", ministry: "Ministry of Public Security", file: "mps.xlsx", line: 3, at: Fixtures.date))
+        ledger.views = ["france open": "state:France decision:undecided", "torture": "text:torture"]
+        ledger.conflicts = ["140.5": [
+            ConflictSide(side: "ours", record: DecisionRecord(decision: .accepted, by: "lan", at: Fixtures.date)),
+            ConflictSide(side: "theirs", record: nil),
+        ]]
+        ledger.reference = [ReferenceRecommendation(id: "143.1", text: "Ratify OPCAT", states: ["Chile"], position: .noted, symbol: "A/HRC/41/7")]
+        return ledger
+    }
+
+    private func bothWays(_ data: Data) -> (fast: LedgerCoding.Contents?, foundation: LedgerCoding.Contents?) {
+        (try? LedgerFastDecoding.contents(data), try? LedgerCoding.decodeWithFoundation(data, path: "t.json"))
+    }
+
+    func testTheLedgersOwnLayoutIsReadByTheFastPathAsJSONDecoderReadsIt() throws {
+        let ledger = try Self.richLedger()
+        let data = try LedgerCoding.encode(ledger)
+        let (fast, foundation) = bothWays(data)
+        XCTAssertNotNil(fast, "the layout upr writes takes the fast path")
+        XCTAssertEqual(fast, foundation)
+        XCTAssertEqual(try LedgerCoding.decode(data, path: "t.json"), ledger)
+    }
+
+    /// A ledger edited by hand or by another tool: other key order, other spacing, escaped slashes.
+    func testOtherLayoutsOfTheSameJSONReadTheSame() throws {
+        let data = try LedgerCoding.encode(try Self.richLedger())
+        let object = try JSONSerialization.jsonObject(with: data)
+        for options: JSONSerialization.WritingOptions in [[], [.prettyPrinted], [.sortedKeys], [.prettyPrinted, .sortedKeys]] {
+            let other = try JSONSerialization.data(withJSONObject: object, options: options)
+            let (fast, foundation) = bothWays(other)
+            XCTAssertNotNil(fast)
+            XCTAssertEqual(fast, foundation, "layout \(options)")
+        }
+    }
+
+    /// Where JSONDecoder's reading is the authority, the fast path steps aside and the file still
+    /// loads (or is refused) exactly as before.
+    func testWhatTheFastPathDoesNotTakeStillLoadsThroughJSONDecoder() throws {
+        let text = String(decoding: try LedgerCoding.encode(Fixtures.ledger()), as: UTF8.self)
+        let variants = [
+            text.replacingOccurrences(of: "\"generation\": 0", with: "\"generation\": 0.0"),
+            text.replacingOccurrences(of: "\"generation\": 0", with: "\"generation\": 0e0"),
+            text.replacingOccurrences(of: "{\"id\":\"140.1\",", with: "{\"id\":\"140.1\",\"id\":\"140.1\","),
+        ]
+        for variant in variants {
+            let data = Data(variant.utf8)
+            let (fast, foundation) = bothWays(data)
+            XCTAssertNil(fast, "the fast path leaves this one to JSONDecoder")
+            if let foundation {
+                XCTAssertEqual(try LedgerCoding.decode(data, path: "t.json").recommendations, try LedgerMigration.ledger(from: foundation).recommendations)
+            } else {
+                XCTAssertThrowsError(try LedgerCoding.decode(data, path: "t.json"))
+            }
+        }
+    }
+
+    func testDamageIsStillExplainedWithItsLineAndField() throws {
+        let text = String(decoding: try LedgerCoding.encode(Fixtures.ledger()), as: UTF8.self)
+        let missingText = text.replacingOccurrences(of: "\"text\":\"Consider ratifying OPCAT\",", with: "")
+        XCTAssertThrowsError(try LedgerCoding.decode(Data(missingText.utf8), path: "t.json")) { error in
+            XCTAssertTrue("\(error)".contains("recommendations[1].text"), "\(error)")
+        }
+        let badSyntax = text.replacingOccurrences(of: "\"states\":[\"Germany\"]", with: "\"states\":[\"Germany\"")
+        XCTAssertThrowsError(try LedgerCoding.decode(Data(badSyntax.utf8), path: "t.json")) { error in
+            XCTAssertTrue("\(error)".contains("t.json:11:"), "\(error)")
+        }
+        let newer = text.replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 3")
+        XCTAssertThrowsError(try LedgerCoding.decode(Data(newer.utf8), path: "t.json")) { error in
+            guard case LedgerError.newerSchema(_, 3, _) = error else { return XCTFail("\(error)") }
+        }
+    }
+
+    /// Thousands of small damages (a byte dropped, changed, added, a piece repeated): whatever the
+    /// fast path accepts, JSONDecoder accepts too, and reads the same.
+    func testDamagedFilesNeverReadDifferentlyThanWithJSONDecoder() throws {
+        let original = Array(try LedgerCoding.encode(try Self.richLedger()))
+        var random = LedgerMergeTests.Seeded(state: 20261129)
+        let alphabet = Array("{}[]\",:\\/0123456789.-eE tfnul\u{0}\n\t\"a".utf8) + [0xC3, 0xA9, 0xFF, 0xED, 0xA0]
+        var fastTaken = 0
+        for round in 0..<4000 {
+            var bytes = original
+            for _ in 0...(round % 3) {
+                let at = Int(random.next() % UInt64(bytes.count))
+                switch random.next() % 4 {
+                case 0: bytes.remove(at: at)
+                case 1: bytes[at] = alphabet[Int(random.next() % UInt64(alphabet.count))]
+                case 2: bytes.insert(alphabet[Int(random.next() % UInt64(alphabet.count))], at: at)
+                default:
+                    let length = Int(random.next() % 40)
+                    bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + length)], at: at)
+                }
+            }
+            let (fast, foundation) = bothWays(Data(bytes))
+            guard let fast else { continue }
+            fastTaken += 1
+            XCTAssertEqual(fast, foundation, "round \(round): \(String(decoding: bytes, as: UTF8.self))")
+        }
+        XCTAssertGreaterThan(fastTaken, 100, "some damages (in notes, say) still leave valid ledgers")
+    }
+}
