@@ -7,9 +7,48 @@ import Foundation
 public enum ClusterCache {
     public static func url(for ledger: URL) -> URL { URL(fileURLWithPath: ledger.path + ".clusters") }
 
-    struct Stored: Codable {
+    /// `{"key":"…","clusters":[[0,5],[7,9,12]]}`, written and read without JSONDecoder: at
+    /// 42,000 recommendations it is read on every start.
+    struct Stored: Equatable {
         var key: String
         var clusters: [[Int]]
+
+        init(key: String, clusters: [[Int]]) {
+            self.key = key
+            self.clusters = clusters
+        }
+
+        init(_ data: Data) throws {
+            (key, clusters) = try data.withUnsafeBytes { raw in
+                var scanner = JSONScanner(raw.bindMemory(to: UInt8.self))
+                var key: String?, clusters: [[Int]]?
+                try scanner.beginObject()
+                while let name = try scanner.nextKey() {
+                    switch name {
+                    case "key": key = try scanner.string()
+                    case "clusters":
+                        var all: [[Int]] = []
+                        try scanner.beginArray()
+                        while try scanner.nextElement() {
+                            var members: [Int] = []
+                            try scanner.beginArray()
+                            while try scanner.nextElement() { members.append(try scanner.int()) }
+                            all.append(members)
+                        }
+                        clusters = all
+                    default: _ = try scanner.valueBytes()
+                    }
+                }
+                try scanner.end()
+                guard let key, let clusters else { throw JSONScanner.Mismatch() }
+                return (key, clusters)
+            }
+        }
+
+        var data: Data {
+            let lists = clusters.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
+            return Data("{\"key\":\"\(key)\",\"clusters\":[\(lists.joined(separator: ","))]}\n".utf8)
+        }
     }
 
     /// The clusters of `ledger`, from the sidecar of `ledgerURL` when its key matches, else
@@ -18,14 +57,12 @@ public enum ClusterCache {
         let key = self.key(ledger, settings: settings)
         let file = url(for: ledgerURL)
         let count = ledger.recommendations.count
-        if let data = try? Data(contentsOf: file), let stored = try? JSONDecoder().decode(Stored.self, from: data),
+        if let data = try? Data(contentsOf: file), let stored = try? Stored(data),
            stored.key == key, stored.clusters.allSatisfy({ $0.count > 1 && $0.allSatisfy { $0 >= 0 && $0 < count } }) {
             return ClusterMap(clusters: stored.clusters, count: count)
         }
         let clusters = Clustering.clusters(ledger, settings: settings)
-        if let data = try? JSONEncoder().encode(Stored(key: key, clusters: clusters)) {
-            try? data.write(to: file, options: .atomic)
-        }
+        try? Stored(key: key, clusters: clusters).data.write(to: file, options: .atomic)
         return ClusterMap(clusters: clusters, count: count)
     }
 
@@ -34,7 +71,10 @@ public enum ClusterCache {
     public static func key(_ ledger: Ledger, settings: ClusterSettings) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func feed(_ text: String) {
-            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            let fed = text.utf8.withContiguousStorageIfAvailable { bytes in
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
+            if fed == nil { for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 } }
             hash = (hash ^ 0x1f) &* 0x100_0000_01b3
         }
         feed("clusters-v1")

@@ -42,12 +42,19 @@ public enum ConsistencyCheck {
     }
 
     public static func kind(of members: [Int], in ledger: Ledger) -> Kind? {
-        var seen = Set<DecisionStatus>()
+        // One bit per decision seen: the status line runs this over every cluster on every key.
+        let accepted: UInt8 = 1, considering: UInt8 = 2, rejected: UInt8 = 4
+        var seen: UInt8 = 0
         for position in members {
-            if let status = ledger.status(of: ledger.recommendations[position].id) { seen.insert(status) }
+            switch ledger.statuses[position] {
+            case .accepted: seen |= accepted
+            case .underConsideration: seen |= considering
+            case .rejected: seen |= rejected
+            case nil: break
+            }
         }
-        if seen.contains(.accepted), seen.contains(.rejected) { return .conflict }
-        if seen.contains(.underConsideration), seen.count > 1 { return .open }
+        if seen & (accepted | rejected) == accepted | rejected { return .conflict }
+        if seen & considering != 0, seen != considering { return .open }
         return nil
     }
 
@@ -65,6 +72,6 @@ public enum ConsistencyCheck {
     }
 
     public static func conflictCount(_ ledger: Ledger, clusters: ClusterMap) -> Int {
-        clusters.clusters.filter { kind(of: $0, in: ledger) == .conflict }.count
+        clusters.clusters.reduce(0) { $0 + (kind(of: $1, in: ledger) == .conflict ? 1 : 0) }
     }
 }

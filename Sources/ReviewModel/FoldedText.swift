@@ -19,26 +19,31 @@ struct TextFolder {
 
     /// Appends the folded form of `text` to `output`.
     mutating func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.makeContiguousUTF8()
         let utf8 = text.utf8
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            // Fast path: an ASCII byte followed by another is a character of its own (a combining
-            // mark or CR-LF would join them; both are excluded), so no grapheme breaking is needed.
-            let byte = utf8[index], next = utf8.index(after: index)
-            if byte < 0x80, byte != 0x0D, next == utf8.endIndex || utf8[next] < 0x80 {
-                output.append(Self.lowercase(byte))
-                index = next
-                continue
+        utf8.withContiguousStorageIfAvailable { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                // Fast path: an ASCII byte followed by another is a character of its own (a combining
+                // mark or CR-LF would join them; both are excluded), so no grapheme breaking is needed.
+                let byte = bytes[offset]
+                if byte < 0x80, byte != 0x0D, offset + 1 == bytes.count || bytes[offset + 1] < 0x80 {
+                    output.append(Self.lowercase(byte))
+                    offset += 1
+                    continue
+                }
+                let index = utf8.index(utf8.startIndex, offsetBy: offset)
+                let end = text.index(after: index)
+                let character = text[index]
+                if character.isASCII {
+                    // "\r\n" is one ASCII Character of two bytes: lowercase each byte.
+                    for byte in character.utf8 { output.append(Self.lowercase(byte)) }
+                } else {
+                    output.append(contentsOf: self.bytes(of: character))
+                }
+                offset = utf8.distance(from: utf8.startIndex, to: end)
             }
-            let end = text.index(after: index)
-            let character = text[index]
-            if character.isASCII {
-                // "\r\n" is one ASCII Character of two bytes: lowercase each byte.
-                for byte in character.utf8 { output.append(Self.lowercase(byte)) }
-            } else {
-                output.append(contentsOf: bytes(of: character))
-            }
-            index = end
         }
     }
 

@@ -63,6 +63,7 @@ public struct Ledger: Equatable, Sendable {
         self.generation = generation
         self.history = history
         self.proposals = proposals
+        statuses = recommendations.map { decisions[$0.id]?.decision }
         counts = counts(of: recommendations.indices)
     }
 
@@ -75,6 +76,10 @@ public struct Ledger: Equatable, Sendable {
     public func record(for id: String) -> DecisionRecord? { decisions[id] }
 
     public func status(of id: String) -> DecisionStatus? { decisions[id]?.decision }
+
+    /// The decision at each position of `recommendations`, kept by `apply`: counts and cluster
+    /// checks read it on every key, and an array read costs far less than hashing an ID.
+    public private(set) var statuses: [DecisionStatus?] = []
 
     /// Sets (or clears, with nil) the decision on one recommendation, keeping its note and mark.
     /// Returns the change, or nil where nothing changed.
@@ -178,10 +183,12 @@ public struct Ledger: Equatable, Sendable {
 
     /// Applies a change: from the journal, from undo or redo, or from a decision.
     public mutating func apply(_ event: ChangeEvent) throws {
-        guard contains(event.id) else { throw LedgerError.unknownID(event.id) }
-        counts.remove(decisions[event.id]?.decision)
-        decisions[event.id] = event.after.flatMap { $0.isEmpty ? nil : $0 }
-        counts.add(decisions[event.id]?.decision)
+        guard let position = indexByID[event.id] else { throw LedgerError.unknownID(event.id) }
+        let record = event.after.flatMap { $0.isEmpty ? nil : $0 }
+        counts.remove(statuses[position])
+        counts.add(record?.decision)
+        decisions[event.id] = record
+        statuses[position] = record?.decision
         history.append(event)
     }
 
@@ -191,7 +198,7 @@ public struct Ledger: Equatable, Sendable {
     public func counts(of positions: some Sequence<Int>) -> StatusCounts {
         var counts = StatusCounts()
         for position in positions {
-            counts.add(decisions[recommendations[position].id]?.decision)
+            counts.add(statuses[position])
         }
         return counts
     }

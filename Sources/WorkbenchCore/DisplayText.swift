@@ -12,7 +12,13 @@ public enum DisplayText {
     }
 
     public static func width(of text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + width(of: $1) }
+        // Most text is ASCII (IDs, most States): one column per printable byte, no grapheme breaking.
+        var printable = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return text.reduce(0) { $0 + width(of: $1) } }
+            if byte >= 0x20 && byte != 0x7F { printable += 1 }
+        }
+        return printable
     }
 
     static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {

@@ -66,8 +66,15 @@ final class ClusterTests: XCTestCase {
         try Data("not json".utf8).write(to: ClusterCache.url(for: url))
         XCTAssertEqual(ClusterCache.load(for: url, ledger: ledger).clusters, [[0, 1, 2], [3, 4]])
         // A stored answer under another key is not believed.
-        let stale = try JSONEncoder().encode(ClusterCache.Stored(key: "0", clusters: [[5, 6]]))
+        let stale = ClusterCache.Stored(key: "0", clusters: [[5, 6]]).data
         try stale.write(to: ClusterCache.url(for: url))
         XCTAssertEqual(ClusterCache.load(for: url, ledger: ledger).clusters, [[0, 1, 2], [3, 4]])
+        // The stored form is plain JSON: what one writes, JSONSerialization reads, and back.
+        let stored = ClusterCache.Stored(key: "ab12", clusters: [[0, 1, 2], [3, 4]])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: stored.data) as? [String: Any])
+        XCTAssertEqual(object["key"] as? String, "ab12")
+        XCTAssertEqual(object["clusters"] as? [[Int]], [[0, 1, 2], [3, 4]])
+        XCTAssertEqual(try ClusterCache.Stored(JSONSerialization.data(withJSONObject: object, options: .prettyPrinted)), stored)
+        XCTAssertThrowsError(try ClusterCache.Stored(Data("{\"key\":\"ab12\",\"clusters\":[[0,1],[2,".utf8)))
     }
 }
