@@ -43,7 +43,7 @@ let package = Package(
         // `swift run -c release upr-bench`: the figures quoted in issues and closing notes.
         .executableTarget(
             name: "upr-bench",
-            dependencies: ["ReviewModel", "WorkbenchCore", .product(name: "Benchmark", package: "swift-benchmark")],
+            dependencies: ["ReviewModel", "ReviewImport", "WorkbenchCore", .product(name: "Benchmark", package: "swift-benchmark")],
             path: "Benchmarks/UPRBenchmarks"
         ),
         .testTarget(name: "ReviewModelTests", dependencies: ["ReviewModel"]),

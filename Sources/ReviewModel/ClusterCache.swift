@@ -51,19 +51,30 @@ public enum ClusterCache {
         }
     }
 
+    /// Larger ledgers without a stored answer are clustered after the first screen (seconds at
+    /// 40,000 distinct texts); smaller ones before it (milliseconds).
+    public static let synchronousLimit = 2_000
+
     /// The clusters of `ledger`, from the sidecar of `ledgerURL` when its key matches, else
     /// computed and written back (a failed write is ignored: the next start computes again).
     public static func load(for ledgerURL: URL, ledger: Ledger, settings: ClusterSettings = .standard) -> ClusterMap {
-        let key = self.key(ledger, settings: settings)
-        let file = url(for: ledgerURL)
+        stored(for: ledgerURL, ledger: ledger, settings: settings) ?? computeAndStore(for: ledgerURL, ledger: ledger, settings: settings)
+    }
+
+    /// The clusters kept beside `ledgerURL`, if they are the answer for this ledger and settings.
+    public static func stored(for ledgerURL: URL, ledger: Ledger, settings: ClusterSettings = .standard) -> ClusterMap? {
         let count = ledger.recommendations.count
-        if let data = try? Data(contentsOf: file), let stored = try? Stored(data),
-           stored.key == key, stored.clusters.allSatisfy({ $0.count > 1 && $0.allSatisfy { $0 >= 0 && $0 < count } }) {
-            return ClusterMap(clusters: stored.clusters, count: count)
-        }
+        guard let data = try? Data(contentsOf: url(for: ledgerURL)), let stored = try? Stored(data),
+              stored.key == key(ledger, settings: settings),
+              stored.clusters.allSatisfy({ $0.count > 1 && $0.allSatisfy { $0 >= 0 && $0 < count } }) else { return nil }
+        return ClusterMap(clusters: stored.clusters, count: count)
+    }
+
+    /// Clusters `ledger` and keeps the answer beside `ledgerURL` where the folder allows.
+    public static func computeAndStore(for ledgerURL: URL, ledger: Ledger, settings: ClusterSettings = .standard) -> ClusterMap {
         let clusters = Clustering.clusters(ledger, settings: settings)
-        try? Stored(key: key, clusters: clusters).data.write(to: file, options: .atomic)
-        return ClusterMap(clusters: clusters, count: count)
+        try? Stored(key: key(ledger, settings: settings), clusters: clusters).data.write(to: url(for: ledgerURL), options: .atomic)
+        return ClusterMap(clusters: clusters, count: ledger.recommendations.count)
     }
 
     /// FNV-1a (64 bits) over the IDs, texts and settings, with separators; also names the version

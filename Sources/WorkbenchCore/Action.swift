@@ -10,6 +10,8 @@ public enum Action: Equatable, Sendable {
     case saveFailed(String)
     case exported(path: String, count: Int)
     case exportFailed(String)
+    /// The clusters of the same ask, computed in the background for a large ledger.
+    case clustersReady(ClusterMap)
 }
 
 /// What the reducer asks the world to do. The runner performs them, in order, before the next

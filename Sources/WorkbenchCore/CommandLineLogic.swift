@@ -158,6 +158,9 @@ enum CommandLineLogic {
         }
         guard let position = state.selectedPosition else { throw Failure(message: "No recommendation selected") }
         let id = state.ledger.recommendations[position].id
+        guard !state.clustersPending else {
+            throw Failure(message: "The clusters of the same ask are still being found (the status line says when); try again in a moment")
+        }
         guard let members = state.clusters.cluster(of: position) else {
             throw Failure(message: "\(id) is in no cluster: no other recommendation makes the same ask")
         }

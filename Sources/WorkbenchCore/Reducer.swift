@@ -34,6 +34,12 @@ public enum Workbench {
             state.unsavedError = reason
             state.message = .init("NOT SAVED (kept in memory, retrying): \(reason)", isError: true)
             return []
+        case .clustersReady(let clusters):
+            state.search.index.clusters = clusters
+            state.clustersPending = false
+            // A filter on clusters (in:cluster, conflict:cluster) saw none until now.
+            state.refilter(preferring: state.selectedPosition ?? 0)
+            return []
         case .exported(let path, let count):
             state.message = .init("Exported \(count) recommendation\(count == 1 ? "" : "s") to \(path)")
             return []

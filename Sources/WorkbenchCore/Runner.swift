@@ -47,6 +47,23 @@ public final class WorkbenchRunner {
 
     public enum Ending: Equatable { case quit, signal(Int32) }
 
+    private let finished = Mailbox()
+
+    /// Runs `work` on a thread of its own; its action is reduced on the loop's next turn (a key,
+    /// or the terminal's idle tick, five times a second), never while a key is being handled.
+    public func inBackground(_ work: @escaping @Sendable () -> Action) {
+        let mailbox = finished
+        Thread.detachNewThread { mailbox.post(work()) }
+    }
+
+    /// Actions finished in the background, waiting for the loop.
+    private final class Mailbox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var actions: [Action] = []
+        func post(_ action: Action) { lock.withLock { actions.append(action) } }
+        func take() -> [Action] { lock.withLock { defer { actions = [] }; return actions } }
+    }
+
     public func run() -> Ending {
         _ = dispatch(.resize(terminal.size))
         while true {
@@ -62,6 +79,7 @@ public final class WorkbenchRunner {
             case .signal(let number): return .signal(number)
             case .idle: break
             }
+            for action in finished.take() { quit = dispatch(action) || quit }
             if recovered && (state.message == nil || event == .idle) {
                 state.message = .init("Saved: the changes kept in memory are now on disk")
             }

@@ -24,7 +24,9 @@ enum StatusBar {
         }
         if !state.marked.isEmpty { text += " │ \(state.marked.count) marked" }
         if !state.ledger.proposals.isEmpty { text += " │ \(state.ledger.proposals.count) proposals" }
-        if !state.clusters.clusters.isEmpty {
+        if state.clustersPending {
+            text += " │ finding clusters of the same ask…"
+        } else if !state.clusters.clusters.isEmpty {
             let twoWays = ConsistencyCheck.conflictCount(state.ledger, clusters: state.clusters)
             if twoWays > 0 { text += " │ \(twoWays) cluster\(twoWays == 1 ? "" : "s") decided two ways" }
         }

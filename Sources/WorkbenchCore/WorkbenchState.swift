@@ -38,7 +38,9 @@ public struct WorkbenchState: Equatable, Sendable {
     public var ledgerName: String
     public internal(set) var filter = RecommendationFilter()
     /// Folded texts of every recommendation, built once: search and filters never fold per key.
-    public let search: SearchBox
+    public internal(set) var search: SearchBox
+    /// True until the clusters of the same ask, computed after the first screen, have arrived.
+    public internal(set) var clustersPending = false
     /// The search term (`/`), folded; `n` and `N` move between its matches.
     public internal(set) var searchTerm: String?
     /// Lines entered at the filter prompt, oldest first.
@@ -80,7 +82,8 @@ public struct WorkbenchState: Equatable, Sendable {
     /// `clusters`: the clusters of the same ask (`ClusterCache.load` beside the ledger file). Without
     /// them a ledger of up to 10,000 recommendations is clustered here (milliseconds); a larger
     /// one is shown without clusters rather than delay the first screen by seconds.
-    public init(ledger: Ledger, analyst: String, ledgerName: String = "", size: Size = Size(width: 100, height: 30), clusters: ClusterMap? = nil) {
+    /// `clustersPending`: they are being computed elsewhere and arrive as `.clustersReady`.
+    public init(ledger: Ledger, analyst: String, ledgerName: String = "", size: Size = Size(width: 100, height: 30), clusters: ClusterMap? = nil, clustersPending: Bool = false) {
         self.ledger = ledger
         self.analyst = analyst
         self.ledgerName = ledgerName
@@ -89,7 +92,8 @@ public struct WorkbenchState: Equatable, Sendable {
         let directory = try? StateDirectory.bundled()
         var index = SearchIndex(ledger, states: directory)
         let count = ledger.recommendations.count
-        index.clusters = clusters ?? (count <= 10_000 ? ClusterMap(clusters: Clustering.clusters(ledger), count: count) : .empty(count: count))
+        self.clustersPending = clustersPending && clusters == nil
+        index.clusters = clusters ?? (count <= 10_000 && !clustersPending ? ClusterMap(clusters: Clustering.clusters(ledger), count: count) : .empty(count: count))
         // Once per session: the reference does not change while the workbench is open.
         index.memory = ledger.reference.isEmpty ? .empty(count: count) : CycleMemory(ledger)
         search = SearchBox(index: index, states: directory)
@@ -109,7 +113,7 @@ public struct WorkbenchState: Equatable, Sendable {
 /// The search index, compared by identity: it depends only on the recommendations, which a
 /// session never changes.
 public struct SearchBox: Equatable, Sendable {
-    public let index: SearchIndex
+    public internal(set) var index: SearchIndex
     /// The list of States, for `state:` and `group:` in filters.
     public let states: StateDirectory?
     public static func == (a: SearchBox, b: SearchBox) -> Bool { true }

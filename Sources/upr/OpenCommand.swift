@@ -29,15 +29,18 @@ struct OpenCommand: ParsableCommand {
         }
         defer { store.close() }
 
-        // Before the terminal: read from LEDGER.clusters, or computed once and kept there.
-        let clusters = ClusterCache.load(for: options.url, ledger: store.saved)
+        // Before the terminal: read from LEDGER.clusters, or computed once and kept there; for a
+        // large ledger, after the first screen (seconds at 40,000 distinct texts).
+        let stored = ClusterCache.stored(for: options.url, ledger: store.saved)
+        let clustersLater = stored == nil && store.saved.recommendations.count > ClusterCache.synchronousLimit
+        let clusters = stored ?? (clustersLater ? nil : ClusterCache.computeAndStore(for: options.url, ledger: store.saved))
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(mouse: mouse || ProcessInfo.processInfo.environment["UPR_MOUSE"] == "1")
         } catch {
             throw fail("\(error)", code: 2)
         }
-        var state = WorkbenchState(ledger: store.saved, analyst: options.analystName, ledgerName: options.url.lastPathComponent, size: terminal.size, clusters: clusters)
+        var state = WorkbenchState(ledger: store.saved, analyst: options.analystName, ledgerName: options.url.lastPathComponent, size: terminal.size, clusters: clusters, clustersPending: clustersLater)
         state.readOnlyHolder = store.heldBy
         let (keys, keysProblem) = KeysFile.load()
         state.keys = keys
@@ -52,6 +55,10 @@ struct OpenCommand: ParsableCommand {
         }
         let traced = FirstScreenTrace(terminal, path: ProcessInfo.processInfo.environment["UPR_TRACE_FIRST_SCREEN"])
         let runner = WorkbenchRunner(state: state, terminal: traced, effects: LedgerEffects(store: store))
+        if clustersLater {
+            let (url, ledger) = (options.url, store.saved)
+            runner.inBackground { .clustersReady(ClusterCache.computeAndStore(for: url, ledger: ledger)) }
+        }
         let ending = runner.run()
         terminal.close()
 

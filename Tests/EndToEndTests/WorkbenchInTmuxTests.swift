@@ -154,6 +154,41 @@ final class WorkbenchInTmuxTests: XCTestCase {
         XCTAssertEqual(try LedgerStore.read(ledgerURL).decisions.count, 1)
     }
 
+    /// A large ledger opens before its clusters are found; they arrive while the analyst works,
+    /// are kept beside the ledger, and the next start reads them instead.
+    func testALargeLedgerIsClusteredAfterTheFirstScreenAndOnlyOnce() throws {
+        let sample = try Sample.ledger()
+        var recommendations: [Recommendation] = []
+        for copy in 0..<10 {
+            for var recommendation in sample.recommendations {
+                recommendation.id = "\(copy * 1000 + 140).\(recommendation.id.split(separator: ".")[1])"
+                recommendations.append(recommendation)
+            }
+        }
+        XCTAssertGreaterThan(recommendations.count, ClusterCache.synchronousLimit)
+        try DurableFile.write(LedgerCoding.encode(try Ledger(document: sample.document, recommendations: recommendations)), to: ledgerURL)
+        let stored = ClusterCache.url(for: ledgerURL)
+
+        var tmux: TmuxSession? = try TmuxSession(upr, in: folder)
+        try tmux!.waitFor("All 3200")
+        try tmux!.press("a")  // 140.1 accepted; 1140.1 makes the same ask
+        try tmux!.type(":goto 1140.1")
+        try tmux!.press("Enter", "r")
+        try tmux!.waitFor("cluster decided two ways", timeout: 60)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: stored.path))
+        try tmux!.press("q")
+        try tmux!.waitFor("UPR-EXIT=0")
+        tmux = nil
+
+        let modified = try FileManager.default.attributesOfItem(atPath: stored.path)[.modificationDate] as? Date
+        tmux = try TmuxSession(upr, in: folder)
+        let first = try tmux!.waitFor("cluster decided two ways")
+        XCTAssertFalse(first.contains("finding clusters"), first)
+        try tmux!.press("q")
+        try tmux!.waitFor("UPR-EXIT=0")
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: stored.path)[.modificationDate] as? Date, modified, "read, not computed again")
+    }
+
     func testResizingAndATooSmallWindow() throws {
         let tmux = try TmuxSession(upr, in: folder)
         try tmux.waitFor("UPR Workbench")

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import ReviewModel
+@testable @_spi(Fuzzing) import ReviewModel
 
 /// The ledger's fast reader must read exactly what JSONDecoder reads, and refuse (hand over to
 /// JSONDecoder) whatever it is not sure of: a damaged file must never load differently.
@@ -109,10 +109,8 @@ final class LedgerFastDecodingTests: XCTestCase {
                     bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + length)], at: at)
                 }
             }
-            let (fast, foundation) = bothWays(Data(bytes))
-            guard let fast else { continue }
-            fastTaken += 1
-            XCTAssertEqual(fast, foundation, "round \(round): \(String(decoding: bytes, as: UTF8.self))")
+            if (try? LedgerFastDecoding.contents(Data(bytes))) != nil { fastTaken += 1 }
+            XCTAssertTrue(LedgerCoding.fastPathAgrees(Data(bytes)), "round \(round): \(String(decoding: bytes, as: UTF8.self))")
         }
         XCTAssertGreaterThan(fastTaken, 100, "some damages (in notes, say) still leave valid ledgers")
     }

@@ -47,3 +47,25 @@ struct ClusterKeyTests {
         #expect(state.ledger.status(of: "140.1") == .rejected)
     }
 }
+
+/// A large ledger opens before its clusters are found; they arrive as an action.
+struct PendingClusterTests {
+    static func pending() -> WorkbenchState {
+        WorkbenchState(ledger: Screens.ledger(), analyst: "lan", ledgerName: "test.json", size: Size(width: 100, height: 30), clustersPending: true)
+    }
+
+    @Test func theWorkbenchSaysSoUntilTheyArriveThenFiltersAndKeysUseThem() {
+        var state = Self.pending()
+        #expect(state.clusters.clusters.isEmpty)
+        #expect(Render.screen(state).dump().contains("finding clusters of the same ask"))
+        Screens.press([.char("r"), .char("k"), .char("C")], &state)
+        #expect(state.message?.text.contains("still being found") == true)
+        #expect(state.ledger.status(of: "140.2") == nil, "nothing decided from clusters not yet known")
+        Screens.press([.char("f")] + Screens.type("in:cluster") + [.enter], &state)
+        #expect(state.visible.isEmpty)
+
+        _ = Workbench.reduce(&state, .clustersReady(ClusterMap(clusters: [[0, 1]], count: state.ledger.recommendations.count)), now: Screens.now)
+        #expect(!Render.screen(state).dump().contains("finding clusters"))
+        #expect(state.visible == [0, 1], "the filter is run again with the clusters")
+    }
+}

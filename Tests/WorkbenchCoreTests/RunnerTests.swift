@@ -56,6 +56,25 @@ import ReviewExport
         #expect(runner.state.unsavedError == nil)
     }
 
+    @Test func workDoneInTheBackgroundIsReducedOnTheNextTurnOfTheLoop() {
+        // Idle ticks, 10 ms apart, for up to five seconds; the work takes 50 ms.
+        let terminal = ScriptedTerminal(Array(repeating: .idle, count: 500) + [.key(.char("q"))])
+        let state = WorkbenchState(ledger: Screens.ledger(), analyst: "lan", size: Size(width: 100, height: 30), clustersPending: true)
+        let runner = WorkbenchRunner(state: state, terminal: terminal, effects: RecordingEffects(), clock: { Screens.now })
+        runner.inBackground {
+            Thread.sleep(forTimeInterval: 0.05)
+            return .clustersReady(ClusterMap(clusters: [[0, 1]], count: 6))
+        }
+        terminal.onDraw = { screen in
+            if !screen.dump().contains("finding clusters") { terminal.events = [.key(.char("q"))] }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        #expect(runner.run() == .quit)
+        #expect(terminal.screens[0].dump().contains("finding clusters"))
+        #expect(!terminal.screens.last!.dump().contains("finding clusters"), "arrived on an idle tick")
+        #expect(runner.state.clusters.clusters == [[0, 1]])
+    }
+
     @Test func aSignalEndsTheLoop() {
         let runner = WorkbenchRunner(state: Screens.state(), terminal: ScriptedTerminal([.idle, .signal(1)]), effects: RecordingEffects())
         #expect(runner.run() == .signal(1))
