@@ -75,12 +75,6 @@ benchmark("decode ledger (42,000)") {
     blackHole(try LedgerCoding.decode(recordData, path: "bench"))
 }
 
-var state = WorkbenchState(ledger: sample, analyst: "bench", size: Size(width: 100, height: 30))
-benchmark("key j to rendered screen, 100x30 (320)") {
-    _ = Workbench.reduce(&state, .key(.char("j")), now: now)
-    blackHole(Render.screen(state))
-}
-
 var filtering = WorkbenchState(ledger: sample, analyst: "bench", size: Size(width: 100, height: 30))
 benchmark("key d (decision filter) to rendered screen (320)") {
     _ = Workbench.reduce(&filtering, .key(.char("d")), now: now)
@@ -164,6 +158,7 @@ func keyBenchmarks(_ label: String, _ ledger: Ledger) {
         blackHole(Render.screen(searching))
     }
 }
+keyBenchmarks("320", sample)
 keyBenchmarks("42,000", record)
 keyBenchmarks("420,000", tenfold)
 
