@@ -65,6 +65,9 @@ public struct Ledger: Equatable, Sendable {
         self.proposals = proposals
         statuses = recommendations.map { decisions[$0.id]?.decision }
         counts = counts(of: recommendations.indices)
+        latestChange = Array(repeating: -1, count: recommendations.count)
+        previousChange.reserveCapacity(history.count)
+        for (number, event) in history.enumerated() { link(event, number) }
     }
 
     public func contains(_ id: String) -> Bool { indexByID[id] != nil }
@@ -190,10 +193,42 @@ public struct Ledger: Equatable, Sendable {
         decisions[event.id] = record
         statuses[position] = record?.decision
         history.append(event)
+        link(event, history.count - 1)
+    }
+
+    /// For each position, the number in `history` of its latest change (-1: none), and for each
+    /// change, the number of the same recommendation's change before it: the detail pane asks for
+    /// one recommendation's changes on every key, and reading the whole history would cost
+    /// milliseconds at 42,000 recommendations.
+    private var latestChange: [Int32] = []
+    private var previousChange: [Int32] = []
+
+    private mutating func link(_ event: ChangeEvent, _ number: Int) {
+        guard let position = indexByID[event.id] else { return previousChange.append(-1) }
+        previousChange.append(latestChange[position])
+        latestChange[position] = Int32(number)
+    }
+
+    /// Whether `other` differs from this ledger at most by decisions and history: what replaying
+    /// the history entries one lacks brings it to. Compares counts and small parts only.
+    func sameBesidesDecisions(as other: Ledger) -> Bool {
+        recommendations.count == other.recommendations.count && document == other.document && notice == other.notice
+            && views == other.views && proposals == other.proposals && conflicts == other.conflicts
+            && reference.count == other.reference.count
     }
 
     /// The changes made to one recommendation, oldest first.
-    public func history(of id: String) -> [ChangeEvent] { history.filter { $0.id == id } }
+    public func history(of id: String) -> [ChangeEvent] {
+        // Changes of an ID the ledger no longer holds are not linked: those need the whole history.
+        guard let position = indexByID[id] else { return history.filter { $0.id == id } }
+        var changes: [ChangeEvent] = []
+        var number = latestChange[position]
+        while number >= 0 {
+            changes.append(history[Int(number)])
+            number = previousChange[Int(number)]
+        }
+        return changes.reversed()
+    }
 
     public func counts(of positions: some Sequence<Int>) -> StatusCounts {
         var counts = StatusCounts()

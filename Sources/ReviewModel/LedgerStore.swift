@@ -100,9 +100,16 @@ public final class LedgerStore {
         }
         let new = Array(ledger.history[saved.history.count...])
         try journal.append(new, base: saved.generation)
-        var merged = ledger
-        merged.generation = saved.generation
-        saved = merged
+        if ledger.sameBesidesDecisions(as: saved) {
+            // The store replays the changes on its own copy rather than keep the caller's: sharing
+            // one copy would make the caller's next change copy every decision and the whole
+            // history (milliseconds at 42,000 recommendations, tens at 420,000).
+            for event in new { try saved.apply(event) }
+        } else {
+            var merged = ledger
+            merged.generation = saved.generation
+            saved = merged
+        }
         journalCount += new.count
         if journalCount >= foldEvery { try? fold() }  // the changes are durable in the journal either way
     }

@@ -5,16 +5,29 @@ import ReviewModel
 enum Highlighter {
     static let style = Style(tone: .considering, bold: true, reverse: true)
 
-    static func columns(of term: String, in text: String) -> [Range<Int>] {
+    /// `within`: only matches starting before this column are wanted (what the row shows), so the
+    /// rest of a long text is not folded.
+    static func columns(of term: String, in text: String, within: Int = .max) -> [Range<Int>] {
         let needle = Array(term)
         guard !needle.isEmpty else { return [] }
         var folded: [Character] = []
         var starts: [Int] = []   // for each folded character, the column of its original character
         var ends: [Int] = []
         var column = 0
+        var beyond = 0
         for character in DisplayText.clean(text) {
+            if column >= within {
+                // Enough characters past the edge for a match that starts before it.
+                beyond += 1
+                if beyond > needle.count { break }
+            }
             let width = DisplayText.width(of: character)
-            let folding = character.isASCII ? String(character).lowercased() : TextFolding.fold(String(character))
+            let folding: String
+            if let ascii = character.asciiValue {
+                folding = String(Unicode.Scalar(ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii))
+            } else {
+                folding = TextFolding.fold(String(character))
+            }
             for foldedCharacter in folding {
                 folded.append(foldedCharacter)
                 starts.append(column)
@@ -38,7 +51,7 @@ enum Highlighter {
     /// Restyles the matches of `term` in `text`, drawn from `column` and clipped at `limit`.
     static func apply(_ term: String?, text: String, row: Int, column: Int, limit: Int, _ screen: inout ScreenBuffer) {
         guard let term else { return }
-        for range in columns(of: term, in: text) {
+        for range in columns(of: term, in: text, within: limit - column) {
             screen.restyle(row: row, from: column + range.lowerBound, to: min(limit, column + range.upperBound), style: style)
         }
     }

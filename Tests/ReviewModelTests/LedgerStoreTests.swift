@@ -32,6 +32,31 @@ final class LedgerStoreTests: XCTestCase {
         XCTAssertEqual(store.saved.status(of: "140.2"), .accepted)
     }
 
+    /// The store replays recorded changes on its own copy; whatever else changed (a proposal, a
+    /// view) makes it keep the caller's ledger instead. Either way it holds what was recorded,
+    /// and a fold writes exactly that.
+    func testRecordedChangesAreWhatTheStoreHoldsAndFolds() throws {
+        let (store, _) = try LedgerStore.open(url, analyst: "lan", seed: Fixtures.ledger)
+        store.foldEvery = .max
+        var ledger = store.saved
+        try ledger.decide("140.1", .accepted, by: "lan", at: Fixtures.date)
+        try ledger.annotate("140.1", note: "why", by: "lan", at: Fixtures.date)
+        try store.record(ledger)
+        try ledger.decide("140.3", .rejected, by: "lan", at: Fixtures.date)
+        _ = try ledger.undo(by: "lan", at: Fixtures.date)
+        try store.record(ledger)
+        XCTAssertEqual(store.saved, ledger, "replayed")
+        ledger.views["open"] = "decision:undecided"
+        try ledger.decide("140.2", .underConsideration, by: "lan", at: Fixtures.date)
+        try store.record(ledger)
+        XCTAssertEqual(store.saved, ledger, "kept as given")
+        try store.fold()
+        store.close()
+        var reread = try LedgerStore.read(url)
+        reread.generation = ledger.generation
+        XCTAssertEqual(reread, ledger)
+    }
+
     func testSecondOpenIsRefusedNamingTheHolder() throws {
         let (first, _) = try LedgerStore.open(url, analyst: "lan", seed: Fixtures.ledger)
         XCTAssertThrowsError(try LedgerStore.open(url, analyst: "minh")) { error in

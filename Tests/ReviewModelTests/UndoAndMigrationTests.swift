@@ -123,4 +123,27 @@ final class UndoAndMigrationTests: XCTestCase {
         XCTAssertEqual(migrated.history(of: "140.2").first?.by, "lan", "who decided is kept as history")
         XCTAssertTrue(try String(contentsOf: url, encoding: .utf8).hasPrefix("{\n  \"schemaVersion\": 2,\n"))
     }
+
+    /// The per-recommendation history (kept as links, for the detail pane) is exactly the whole
+    /// history filtered by ID, in order, however it was built: change by change, or read back.
+    func testOneRecommendationsHistoryIsItsChangesInOrder() throws {
+        var ledger = Fixtures.ledger()
+        var random = LedgerMergeTests.Seeded(state: 7)
+        let ids = ledger.recommendations.map(\.id)
+        for step in 0..<300 {
+            let id = ids[Int(random.next() % UInt64(ids.count))]
+            switch random.next() % 4 {
+            case 0: _ = try ledger.undo(by: "lan", at: Fixtures.date)
+            case 1: try ledger.annotate(id, note: "step \(step)", by: "lan", at: Fixtures.date)
+            default: try ledger.decide(id, [.accepted, .rejected, .underConsideration, nil][Int(random.next() % 4)], by: "lan", at: Fixtures.date)
+            }
+        }
+        let reread = try LedgerCoding.decode(LedgerCoding.encode(ledger), path: "t.json")
+        for id in ids {
+            let expected = ledger.history.filter { $0.id == id }
+            XCTAssertEqual(ledger.history(of: id), expected, id)
+            XCTAssertEqual(reread.history(of: id), expected, id)
+        }
+        XCTAssertEqual(ledger.history(of: "999.9"), [])
+    }
 }
