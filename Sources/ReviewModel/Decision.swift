@@ -128,7 +128,13 @@ public enum Timestamp {
 
     /// Reads `YYYY-MM-DDTHH:MM:SSZ` (also with fractional seconds or a `+00:00` offset); nil otherwise.
     public static func parse(_ text: String) -> Date? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// `parse` over the UTF-8 bytes, for readers that have them (the ledger holds one or two
+    /// times per decision and per change).
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         guard bytes.count >= 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":") else { return nil }
         func number(_ from: Int, _ count: Int) -> Int? {
@@ -153,7 +159,7 @@ public enum Timestamp {
                 rest = rest.dropFirst()
             }
         }
-        guard Array(rest) == Array("Z".utf8) || Array(rest) == Array("+00:00".utf8) else { return nil }
+        guard rest.elementsEqual("Z".utf8) || rest.elementsEqual("+00:00".utf8) else { return nil }
         let total = days(fromCivil: year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
         return Date(timeIntervalSince1970: Double(total) + fraction)
     }

@@ -11,8 +11,21 @@ struct JSONScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int = 0) {
         self.bytes = bytes
+        self.position = position
+    }
+
+    /// Where the next value starts (white space skipped).
+    mutating func valueStart() throws -> Int {
+        _ = try peek()
+        return position
+    }
+
+    /// Continues after a value that another scanner read from the same start to `end`.
+    mutating func jump(to end: Int) {
+        position = end
+        first = false
     }
 
     private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
@@ -116,6 +129,23 @@ struct JSONScanner {
             if byte == Self.backslash { return try escapedString(from: start) }
             guard byte >= 0x20 else { throw Mismatch() }
             if byte >= 0x80 { ascii = false }
+            position += 1
+        }
+        throw Mismatch()
+    }
+
+    /// The bytes of a string without escapes, in place (no String is made); anything else is a
+    /// mismatch. For values read as bytes, such as times.
+    mutating func plainString<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) throws -> T {
+        try expect(Self.quote)
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == Self.quote {
+                position += 1
+                return body(UnsafeBufferPointer(rebasing: bytes[start..<(position - 1)]))
+            }
+            guard byte >= 0x20, byte < 0x80, byte != Self.backslash else { throw Mismatch() }
             position += 1
         }
         throw Mismatch()

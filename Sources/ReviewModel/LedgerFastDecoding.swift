@@ -12,14 +12,18 @@ enum LedgerFastDecoding {
 
     static func contents(_ data: Data) throws -> LedgerCoding.Contents {
         try data.withUnsafeBytes { raw in
-            var scanner = JSONScanner(raw.bindMemory(to: UInt8.self))
-            let contents = try readContents(&scanner)
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let early = bytes.count >= 1 << 20 ? EarlyHistory(bytes) : nil
+            // The second thread reads these bytes: it must be done before they go.
+            defer { early?.wait() }
+            var scanner = JSONScanner(bytes)
+            let contents = try readContents(&scanner, early: early)
             try scanner.end()
             return contents
         }
     }
 
-    private static func readContents(_ scanner: inout JSONScanner) throws -> LedgerCoding.Contents {
+    private static func readContents(_ scanner: inout JSONScanner, early: EarlyHistory?) throws -> LedgerCoding.Contents {
         var schemaVersion: Int?, generation: Int?, notice: String?, document: DocumentInfo?
         var recommendations: [Recommendation]?, decisions: [String: DecisionRecord]?, history: [ChangeEvent]?
         var views: [String: String]?, proposals: [String: Proposal]?, conflicts: [String: [ConflictSide]]?
@@ -49,11 +53,12 @@ enum LedgerFastDecoding {
                 decisions = map
             case "history":
                 try seen.first(6)
-                guard try !scanner.null() else { break }
-                var list: [ChangeEvent] = []
-                try scanner.beginArray()
-                while try scanner.nextElement() { list.append(try event(&scanner)) }
-                history = list
+                if let early, let read = early.result(from: try scanner.valueStart()) {
+                    history = read.events
+                    scanner.jump(to: read.end)
+                } else {
+                    history = try readHistory(&scanner)
+                }
             case "views":
                 try seen.first(7)
                 guard try !scanner.null() else { break }
@@ -74,6 +79,14 @@ enum LedgerFastDecoding {
             schemaVersion: schemaVersion, generation: generation, notice: notice, document: document,
             recommendations: recommendations, decisions: decisions, history: history, views: views,
             proposals: proposals, conflicts: conflicts, reference: reference)
+    }
+
+    fileprivate static func readHistory(_ scanner: inout JSONScanner) throws -> [ChangeEvent]? {
+        guard try !scanner.null() else { return nil }
+        var list: [ChangeEvent] = []
+        try scanner.beginArray()
+        while try scanner.nextElement() { list.append(try event(&scanner)) }
+        return list
     }
 
     /// `{"id":…,"states":[…],"text":…,"themes":[…]}`, keys in any order; the lists other than
@@ -158,7 +171,7 @@ enum LedgerFastDecoding {
     }
 
     private static func timestamp(_ scanner: inout JSONScanner) throws -> Date {
-        guard let date = Timestamp.parse(try scanner.string()) else { throw Mismatch() }
+        guard let date = try scanner.plainString({ Timestamp.parse(bytes: $0) }) else { throw Mismatch() }
         return date
     }
 
@@ -167,6 +180,43 @@ enum LedgerFastDecoding {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = Timestamp.decoding
         return try decoder.decode(type, from: try scanner.valueBytes())
+    }
+
+    /// The history of a large ledger, read on a second core while the first reads the rest: it is
+    /// most of the file (each change holds the record before and after). It starts where the
+    /// ledger's own layout puts it, on a line `  "history": [`; its events are used only if the
+    /// reading of the whole file arrives at that very byte, so a file laid out otherwise is read
+    /// the same as without it.
+    fileprivate final class EarlyHistory: @unchecked Sendable {
+        private let bytes: UnsafeBufferPointer<UInt8>
+        private let start: Int
+        private var read: (events: [ChangeEvent]?, end: Int)?
+        private let done = DispatchSemaphore(value: 0)
+        private var waited = false
+
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let marker = Array("\n  \"history\": [".utf8)
+            guard let found = marker.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: $0, in: bytes) }) else { return nil }
+            self.bytes = bytes
+            start = found + marker.count - 1
+            Thread.detachNewThread { [self] in
+                var scanner = JSONScanner(self.bytes, at: start)
+                read = (try? LedgerFastDecoding.readHistory(&scanner)).map { ($0, scanner.position) }
+                done.signal()
+            }
+        }
+
+        func wait() {
+            guard !waited else { return }
+            done.wait()
+            waited = true
+        }
+
+        /// The events and where they end, if the history read here starts at `position`.
+        func result(from position: Int) -> (events: [ChangeEvent]?, end: Int)? {
+            wait()
+            return position == start ? read : nil
+        }
     }
 
     /// A key given twice in one object: JSONDecoder's reading of that is its own business, so

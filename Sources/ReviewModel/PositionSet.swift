@@ -1,19 +1,27 @@
 /// A set of positions in a ledger as one bit each: 42,000 recommendations are 657 words, and
 /// and/or/not of whole filters are word operations.
-struct PositionSet: Equatable {
+public struct PositionSet: Equatable, Sendable {
     private(set) var words: [UInt64]
-    let count: Int
+    /// Positions it can hold (the ledger's size), not its members.
+    public let count: Int
 
     /// Every position when `full`, none otherwise.
-    init(count: Int, full: Bool) {
+    public init(count: Int, full: Bool) {
         self.count = count
         words = Array(repeating: full ? ~0 : 0, count: (count + 63) / 64)
         if full, count % 64 != 0 { words[words.count - 1] = (1 << UInt64(count % 64)) - 1 }
     }
 
-    func contains(_ position: Int) -> Bool { words[position >> 6] & (1 << UInt64(position & 63)) != 0 }
+    public init(count: Int, members: some Sequence<Int>) {
+        self.init(count: count, full: false)
+        for position in members { insert(position) }
+    }
 
-    mutating func insert(_ position: Int) { words[position >> 6] |= 1 << UInt64(position & 63) }
+    public var memberCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+    public func contains(_ position: Int) -> Bool { words[position >> 6] & (1 << UInt64(position & 63)) != 0 }
+
+    public mutating func insert(_ position: Int) { words[position >> 6] |= 1 << UInt64(position & 63) }
 
     /// Calls `body` with every member, in increasing order.
     func forEach(_ body: (Int) -> Void) {

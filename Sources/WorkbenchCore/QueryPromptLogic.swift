@@ -54,33 +54,29 @@ enum QueryPromptLogic {
     }
 
     static func search(_ text: String, _ state: inout WorkbenchState) {
-        guard !text.isEmpty else {
-            state.searchTerm = nil
-            return
-        }
-        state.searchTerm = TextFolding.fold(text)
+        state.setSearch(text)
+        guard !text.isEmpty else { return }
         jumpToMatch(forward: true, from: state.cursor - 1, &state)
     }
 
     /// Selects the next (or previous) recommendation in view that matches the search, wrapping.
     static func jumpToMatch(forward: Bool, from start: Int, _ state: inout WorkbenchState) {
-        guard let term = state.searchTerm else {
+        guard let term = state.searchTerm, let matches = state.searchMatches else {
             state.message = .init("No search yet: / searches")
             return
         }
-        let matches = Set(state.search.index.positions(matching: term))
-        let count = state.visible.count
+        let count = state.visible.count, total = matches.memberCount
         guard count > 0 else { return }
         for step in 1...count {
             let index = ((start + (forward ? step : -step)) % count + count) % count
             if matches.contains(state.visible[index]) {
                 state.moveCursor(to: index)
-                let inView = state.visible.filter(matches.contains).count
-                state.message = .init("“\(term)”: \(inView) in view\(matches.count > inView ? ", \(matches.count - inView) more outside the filter" : "")")
+                let inView = state.visible.reduce(0) { $0 + (matches.contains($1) ? 1 : 0) }
+                state.message = .init("“\(term)”: \(inView) in view\(total > inView ? ", \(total - inView) more outside the filter" : "")")
                 return
             }
         }
-        state.message = .init("No match for “\(term)” in view\(matches.isEmpty ? "" : " (\(matches.count) outside the filter)")")
+        state.message = .init("No match for “\(term)” in view\(total == 0 ? "" : " (\(total) outside the filter)")")
     }
 
     /// Completes the word before the cursor: a key, or the State or theme after `state:`/`theme:`.

@@ -115,7 +115,7 @@ public enum Workbench {
             let next = order[((order.firstIndex(of: state.filter.status) ?? 0) + 1) % order.count]
             state.setFilter(state.filter.with(status: next))
         case .clearFilters:
-            state.searchTerm = nil
+            state.setSearch(nil)
             state.setFilter(RecommendationFilter())
         case .toggleMark:
             guard let position = state.selectedPosition else { return nothingSelected(&state) }

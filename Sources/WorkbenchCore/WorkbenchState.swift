@@ -42,7 +42,21 @@ public struct WorkbenchState: Equatable, Sendable {
     /// True until the clusters of the same ask, computed after the first screen, have arrived.
     public internal(set) var clustersPending = false
     /// The search term (`/`), folded; `n` and `N` move between its matches.
-    public internal(set) var searchTerm: String?
+    public private(set) var searchTerm: String?
+    /// The recommendations the search term matches, found once when it is entered: `n` and `N`
+    /// then only walk the view (texts never change while the workbench is open).
+    public private(set) var searchMatches: PositionSet?
+
+    /// Starts a search for `text` (nil or empty ends it).
+    mutating func setSearch(_ text: String?) {
+        guard let text, !text.isEmpty else {
+            searchTerm = nil
+            searchMatches = nil
+            return
+        }
+        searchTerm = TextFolding.fold(text)
+        searchMatches = PositionSet(count: ledger.recommendations.count, members: search.index.positions(matching: searchTerm!))
+    }
     /// Lines entered at the filter prompt, oldest first.
     public internal(set) var filterHistory: [String] = []
     public internal(set) var searchHistory: [String] = []

@@ -114,4 +114,40 @@ final class LedgerFastDecodingTests: XCTestCase {
         }
         XCTAssertGreaterThan(fastTaken, 100, "some damages (in notes, say) still leave valid ledgers")
     }
+
+    /// A ledger over a megabyte has its history read on a second thread from where the layout puts
+    /// it; another layout (a `history` key nested earlier) or damage reads the same as without.
+    func testTheHistoryReadAlongsideIsTheSameAsReadInTurn() throws {
+        let sample = try Sample.ledger()
+        var recommendations: [Recommendation] = []
+        for copy in 0..<12 {
+            for var recommendation in sample.recommendations {
+                recommendation.id = "\(copy * 1000 + 140).\(recommendation.id.split(separator: ".")[1])"
+                recommendations.append(recommendation)
+            }
+        }
+        var ledger = try Ledger(document: sample.document, recommendations: recommendations)
+        for (number, recommendation) in recommendations.enumerated() where number % 2 == 0 {
+            try ledger.decide(recommendation.id, number % 4 == 0 ? .accepted : .rejected, by: "lan", at: Fixtures.date)
+        }
+        let data = try LedgerCoding.encode(ledger)
+        XCTAssertGreaterThan(data.count, 1 << 20)
+        let (fast, foundation) = bothWays(data)
+        XCTAssertNotNil(fast)
+        XCTAssertEqual(fast, foundation)
+        XCTAssertEqual(try LedgerCoding.decode(data, path: "t.json"), ledger)
+
+        let text = String(decoding: data, as: UTF8.self)
+        let nested = text.replacingOccurrences(of: "  \"document\": ", with: "  \"extra\": {\n  \"history\": [1, 2]\n  },\n  \"document\": ")
+        let (fastNested, foundationNested) = bothWays(Data(nested.utf8))
+        XCTAssertNotNil(fastNested)
+        XCTAssertEqual(fastNested, foundationNested)
+        XCTAssertEqual(fastNested?.history?.count, ledger.history.count)
+
+        let damaged = text.replacingOccurrences(of: "\"kind\":\"change\"", with: "\"kind\":\"chnage\"")
+        XCTAssertNil(bothWays(Data(damaged.utf8)).fast)
+        XCTAssertThrowsError(try LedgerCoding.decode(Data(damaged.utf8), path: "t.json")) { error in
+            XCTAssertTrue("\(error)".contains("history[0].kind"), "\(error)")
+        }
+    }
 }
