@@ -43,13 +43,16 @@ public struct Ledger: Equatable, Sendable {
         proposals: [String: Proposal] = [:]
     ) throws {
         var index: [String: Int] = [:]
+        index.reserveCapacity(recommendations.count)
         for (position, recommendation) in recommendations.enumerated() {
             if index.updateValue(position, forKey: recommendation.id) != nil {
                 throw LedgerError.duplicateID(recommendation.id)
             }
         }
-        for id in decisions.keys where index[id] == nil {
-            throw LedgerError.decisionForUnknownID(id)
+        var statuses = [DecisionStatus?](repeating: nil, count: recommendations.count)
+        for (id, record) in decisions {
+            guard let position = index[id] else { throw LedgerError.decisionForUnknownID(id) }
+            statuses[position] = record.decision
         }
         for id in proposals.keys where index[id] == nil {
             throw LedgerError.decisionForUnknownID(id)
@@ -63,7 +66,7 @@ public struct Ledger: Equatable, Sendable {
         self.generation = generation
         self.history = history
         self.proposals = proposals
-        statuses = recommendations.map { decisions[$0.id]?.decision }
+        self.statuses = statuses
         counts = counts(of: recommendations.indices)
         latestChange = Array(repeating: -1, count: recommendations.count)
         previousChange.reserveCapacity(history.count)
@@ -247,7 +250,11 @@ public struct Ledger: Equatable, Sendable {
     public func recommendingStates() -> [(state: String, count: Int)] {
         var tally: [String: Int] = [:]
         for recommendation in recommendations {
-            for state in Set(recommendation.states) { tally[state, default: 0] += 1 }
+            // A State named twice on one recommendation counts once (no Set per recommendation:
+            // most have one or two States).
+            for (number, state) in recommendation.states.enumerated() where !recommendation.states[..<number].contains(state) {
+                tally[state, default: 0] += 1
+            }
         }
         return tally.map { ($0.key, $0.value) }.sorted { $0.state.localizedStandardCompare($1.state) == .orderedAscending }
     }

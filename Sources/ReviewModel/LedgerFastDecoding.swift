@@ -46,6 +46,8 @@ enum LedgerFastDecoding {
                 try seen.first(5)
                 guard try !scanner.null() else { break }
                 var map: [String: DecisionRecord] = [:]
+                // At most one per recommendation; the ledger's layout puts those first.
+                map.reserveCapacity(recommendations?.count ?? 0)
                 try scanner.beginObject()
                 while let id = try scanner.nextKey() {
                     guard map.updateValue(try record(&scanner), forKey: id) == nil else { throw Mismatch() }
