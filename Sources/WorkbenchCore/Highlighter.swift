@@ -8,6 +8,7 @@ enum Highlighter {
     /// `within`: only matches starting before this column are wanted (what the row shows), so the
     /// rest of a long text is not folded.
     static func columns(of term: String, in text: String, within: Int = .max) -> [Range<Int>] {
+        if let ranges = printableASCIIColumns(of: term, in: text, within: within) { return ranges }
         let needle = Array(term)
         guard !needle.isEmpty else { return [] }
         var folded: [Character] = []
@@ -40,6 +41,28 @@ enum Highlighter {
         while index + needle.count <= folded.count {
             if folded[index..<(index + needle.count)].elementsEqual(needle) {
                 ranges.append(starts[index]..<ends[index + needle.count - 1])
+                index += needle.count
+            } else {
+                index += 1
+            }
+        }
+        return ranges
+    }
+
+    /// `columns` for a text of printable ASCII (most rows): a byte is a column and folds by
+    /// lowercasing, so no grapheme breaking is needed. Nil for any other text.
+    private static func printableASCIIColumns(of term: String, in text: String, within: Int) -> [Range<Int>]? {
+        let bytes = Array(text.utf8), needle = Array(term.utf8)
+        guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        guard !needle.isEmpty, needle.allSatisfy({ $0 < 0x80 }) else { return [] }
+        let lower = { (byte: UInt8) in byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index + needle.count <= bytes.count, index < within {
+            var matched = 0
+            while matched < needle.count, lower(bytes[index + matched]) == needle[matched] { matched += 1 }
+            if matched == needle.count {
+                ranges.append(index..<(index + needle.count))
                 index += needle.count
             } else {
                 index += 1

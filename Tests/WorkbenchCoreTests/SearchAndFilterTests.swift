@@ -95,3 +95,21 @@ import ReviewModel
         #expect(state.ledger.views.isEmpty)
     }
 }
+
+/// Where a search lights up a row: plain ASCII rows take a shortcut that must agree with the
+/// general path (taken as soon as one character is not plain ASCII).
+struct HighlighterTests {
+    @Test func plainASCIIRowsLightUpWhereTheGeneralPathWould() {
+        var random = SoakTests.SeededGenerator(state: 11)
+        let letters = Array("ab AB,.-viet nam VIET NAM")
+        for _ in 0..<500 {
+            let text = String((0..<Int.random(in: 0...60, using: &random)).map { _ in letters.randomElement(using: &random)! })
+            let term = ["a", "ab", "viet nam", "b a", "nam"].randomElement(using: &random)!
+            let general = Highlighter.columns(of: term, in: text + "é").filter { $0.upperBound <= text.count }
+            #expect(Highlighter.columns(of: term, in: text) == general, "\(term) in \(text)")
+        }
+        #expect(Highlighter.columns(of: "viet nam", in: "Support VIET NAM and Viet Nam") == [8..<16, 21..<29])
+        #expect(Highlighter.columns(of: "nam", in: "Viet Nam, Viet Nam", within: 9) == [5..<8])
+        #expect(Highlighter.columns(of: "viet nam", in: "Việt Nam’s plan") == [0..<8])
+    }
+}
