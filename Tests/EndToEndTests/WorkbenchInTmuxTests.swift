@@ -157,16 +157,9 @@ final class WorkbenchInTmuxTests: XCTestCase {
     /// A large ledger opens before its clusters are found; they arrive while the analyst works,
     /// are kept beside the ledger, and the next start reads them instead.
     func testALargeLedgerIsClusteredAfterTheFirstScreenAndOnlyOnce() throws {
-        let sample = try Sample.ledger()
-        var recommendations: [Recommendation] = []
-        for copy in 0..<10 {
-            for var recommendation in sample.recommendations {
-                recommendation.id = "\(copy * 1000 + 140).\(recommendation.id.split(separator: ".")[1])"
-                recommendations.append(recommendation)
-            }
-        }
-        XCTAssertGreaterThan(recommendations.count, ClusterCache.synchronousLimit)
-        try DurableFile.write(LedgerCoding.encode(try Ledger(document: sample.document, recommendations: recommendations)), to: ledgerURL)
+        let large = try Sample.repeated(10)
+        XCTAssertGreaterThan(large.recommendations.count, ClusterCache.synchronousLimit)
+        try DurableFile.write(LedgerCoding.encode(large), to: ledgerURL)
         let stored = ClusterCache.url(for: ledgerURL)
 
         var tmux: TmuxSession? = try TmuxSession(upr, in: folder)

@@ -118,16 +118,8 @@ final class LedgerFastDecodingTests: XCTestCase {
     /// A ledger over a megabyte has its history read on a second thread from where the layout puts
     /// it; another layout (a `history` key nested earlier) or damage reads the same as without.
     func testTheHistoryReadAlongsideIsTheSameAsReadInTurn() throws {
-        let sample = try Sample.ledger()
-        var recommendations: [Recommendation] = []
-        for copy in 0..<12 {
-            for var recommendation in sample.recommendations {
-                recommendation.id = "\(copy * 1000 + 140).\(recommendation.id.split(separator: ".")[1])"
-                recommendations.append(recommendation)
-            }
-        }
-        var ledger = try Ledger(document: sample.document, recommendations: recommendations)
-        for (number, recommendation) in recommendations.enumerated() where number % 2 == 0 {
+        var ledger = try Sample.repeated(12)
+        for (number, recommendation) in ledger.recommendations.enumerated() where number % 2 == 0 {
             try ledger.decide(recommendation.id, number % 4 == 0 ? .accepted : .rejected, by: "lan", at: Fixtures.date)
         }
         let data = try LedgerCoding.encode(ledger)

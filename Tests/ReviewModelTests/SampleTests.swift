@@ -32,4 +32,11 @@ final class SampleTests: XCTestCase {
             XCTAssertTrue(names.contains(name), name)
         }
     }
+
+    func testTheRepeatedSampleHasNewIDsAndTheSameTexts() throws {
+        let sample = try Sample.ledger(), twice = try Sample.repeated(2)
+        XCTAssertEqual(twice.recommendations.count, 640)
+        XCTAssertEqual(twice.recommendation("1140.7")?.text, sample.recommendation("140.7")?.text)
+        XCTAssertEqual(twice.recommendation("140.7"), sample.recommendation("140.7"))
+    }
 }
