@@ -18,6 +18,9 @@ public struct Importer {
         /// UPR Info files hold every review: which one to take.
         public var stateUnderReview: String?
         public var session: Int?
+        /// The files are an earlier cycle's (`upr import --reference`): their positions are kept as
+        /// that cycle's answers, not applied to anyone's decisions, and the report says so.
+        public var earlierCycle = false
         public var analyst: String
         public var now: Date
 
@@ -179,7 +182,9 @@ public struct Importer {
         for id in positions.keys.sorted(by: RecommendationID.precedes) where !current.contains(id) {
             warnings.append(ImportWarning(file: file, line: 0, message: "position for \(id), which is not a recommendation of the ledger"))
         }
-        if options.positions == .apply {
+        if options.earlierCycle {
+            report.append("  kept with \(applied) recommendations as the earlier cycle's published positions")
+        } else if options.positions == .apply {
             report.append("  applied to \(applied) recommendations; \(conflicts) differ from decisions already taken (kept; --overwrite replaces them)")
         } else {
             report.append("  \(differences.count) differ from the ledger")

@@ -125,6 +125,7 @@ struct ImportCommand: ParsableCommand {
         }
         settings.stateUnderReview = stateUnderReview
         settings.session = session
+        settings.earlierCycle = true
         let store: LedgerStore
         do {
             store = try LedgerStore.open(options.url, analyst: options.analystName).store

@@ -40,6 +40,24 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertEqual(ledger.counts.undecided, 0)
     }
 
+    /// An earlier cycle kept as the reference: the report speaks of its published positions, and
+    /// the ledger's own decisions and history are untouched.
+    func testAnEarlierCycleBecomesTheReferenceWithoutTouchingDecisions() throws {
+        let report = try shared("vietnam/vnm-c2-A_HRC_26_6.txt")
+        let positions = try shared("vietnam/vnm-c2-uprinfo.csv")
+        XCTAssertEqual(try UPRBinary.run(["init", "--ledger", "l.json"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["decide", "accepted", "140.1", "--ledger", "l.json"], in: folder).status, 0)
+        let imported = try UPRBinary.run(["import", "--reference", report, positions, "--ledger", "l.json"], in: folder)
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(imported.stdout.contains("kept with 227 recommendations as the earlier cycle's published positions"), imported.stdout)
+        XCTAssertFalse(imported.stdout.contains("decisions already taken"), imported.stdout)
+        XCTAssertTrue(imported.stdout.contains("227 earlier recommendations from A/HRC/26/6 (182 supported, 45 noted"), imported.stdout)
+        let ledger = try LedgerStore.read(folder.appendingPathComponent("l.json"))
+        XCTAssertEqual(ledger.reference.count, 227)
+        XCTAssertEqual(ledger.decisions.count, 1)
+        XCTAssertEqual(ledger.history.count, 1)
+    }
+
     func testBadInputLeavesTheLedgerUnchangedAndExitsNonZero() throws {
         let report = try shared("slovenia/svn-c4-A_HRC_59_15.txt")
         XCTAssertEqual(try UPRBinary.run(["import", report, "--ledger", "l.json"], in: folder).status, 0)
