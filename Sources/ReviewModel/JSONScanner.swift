@@ -82,13 +82,7 @@ struct JSONScanner {
 
     /// The next key of the object begun last (its colon consumed), or nil at its end.
     mutating func nextKey() throws -> String? {
-        if try peek() == UInt8(ascii: "}") {
-            position += 1
-            first = false
-            return nil
-        }
-        if !first { try expect(UInt8(ascii: ",")) }
-        first = false
+        guard try nextItem(closing: UInt8(ascii: "}")) else { return nil }
         let key = try string()
         try expect(UInt8(ascii: ":"))
         return key
@@ -101,7 +95,13 @@ struct JSONScanner {
 
     /// Whether another element follows in the array begun last (its comma consumed).
     mutating func nextElement() throws -> Bool {
-        if try peek() == UInt8(ascii: "]") {
+        try nextItem(closing: UInt8(ascii: "]"))
+    }
+
+    /// False (the bracket consumed) at the container's end; else true, past the comma that comes
+    /// before every item but the first.
+    private mutating func nextItem(closing: UInt8) throws -> Bool {
+        if try peek() == closing {
             position += 1
             first = false
             return false
