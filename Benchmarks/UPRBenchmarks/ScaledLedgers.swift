@@ -24,7 +24,7 @@ enum ScaledLedgers {
 
     /// About 42,000 recommendations, decided as published (UPR Info) or a third decided (sample).
     static func record() throws -> Ledger {
-        guard let folder = uprInfoFolder else { return try decided(repeated(Sample.ledger(), count: 42_000)) }
+        guard let folder = uprInfoFolder else { return try decided(Sample.ledger().repeated(131)) }
         let directory = try StateDirectory.bundled()
         var rows: [UPRInfoRow] = []
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).filter({ $0.hasSuffix(".csv") }).sorted() {
@@ -57,30 +57,6 @@ enum ScaledLedgers {
             try ledger.decide(recommendations[position].id, status, by: "bench", at: when)
         }
         return ledger
-    }
-
-    /// `ledger` repeated with new IDs (`140.7` in copy 3 is `300140.7`) up to `count`, with the
-    /// decisions of the original.
-    static func repeated(_ ledger: Ledger, count: Int) throws -> Ledger {
-        var recommendations: [Recommendation] = [], statuses: [DecisionStatus?] = []
-        recommendations.reserveCapacity(count)
-        var copy = 0
-        while recommendations.count < count {
-            for (position, recommendation) in ledger.recommendations.enumerated() where recommendations.count < count {
-                var scaled = recommendation
-                let parts = recommendation.id.split(separator: ".", maxSplits: 1)
-                scaled.id = "\(copy * 100_000 + (Int(parts[0]) ?? 0)).\(parts.count > 1 ? parts[1] : "0")"
-                recommendations.append(scaled)
-                statuses.append(ledger.statuses[position])
-            }
-            copy += 1
-        }
-        var scaled = try Ledger(document: ledger.document, recommendations: recommendations)
-        for (position, status) in statuses.enumerated() {
-            guard let status else { continue }
-            try scaled.decide(recommendations[position].id, status, by: "bench", at: when)
-        }
-        return scaled
     }
 
     /// A third of the recommendations decided, for a ledger without decisions (the sample).

@@ -22,7 +22,7 @@ let now = Date(timeIntervalSince1970: 1_790_000_000)
 // The whole record (about 42,000) and ten times it: see ScaledLedgers for what they hold.
 let record = try! ScaledLedgers.record()
 let recordCount = record.recommendations.count
-let tenfold = try! ScaledLedgers.repeated(record, count: recordCount * 10)
+let tenfold = try! record.repeated(10)
 FileHandle.standardError.write(Data("42,000: \(recordCount) recommendations from \(ScaledLedgers.source); 420,000: \(tenfold.recommendations.count)\n".utf8))
 
 /// `UPR_BENCH_WRITE=DIR upr-bench` writes the two ledgers (ledger-42000.json, ledger-420000.json)

@@ -17,21 +17,6 @@ public enum Sample {
         return try ledger(fromDocumentAt: url)
     }
 
-    /// The sample `copies` times over, its paragraph 140 becoming 1140, 2140, … in the copies: a
-    /// large ledger of the same texts, for tests at scale.
-    public static func repeated(_ copies: Int) throws -> Ledger {
-        let sample = try ledger()
-        var recommendations: [Recommendation] = []
-        for copy in 0..<copies {
-            for var recommendation in sample.recommendations {
-                let parts = recommendation.id.split(separator: ".", maxSplits: 1)
-                recommendation.id = "\(copy * 1000 + (Int(parts[0]) ?? 0)).\(parts.count > 1 ? parts[1] : "0")"
-                recommendations.append(recommendation)
-            }
-        }
-        return try Ledger(notice: sample.notice, document: sample.document, recommendations: recommendations)
-    }
-
     public static func ledger(fromDocumentAt url: URL) throws -> Ledger {
         let data = try Data(contentsOf: url)
         let file: DocumentFile

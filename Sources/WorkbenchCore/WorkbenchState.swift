@@ -94,8 +94,8 @@ public struct WorkbenchState: Equatable, Sendable {
     }
 
     /// `clusters`: the clusters of the same ask (`ClusterCache.load` beside the ledger file). Without
-    /// them a ledger of up to 10,000 recommendations is clustered here (milliseconds); a larger
-    /// one is shown without clusters rather than delay the first screen by seconds.
+    /// them a ledger of up to `ClusterCache.synchronousLimit` recommendations is clustered here
+    /// (milliseconds); a larger one is shown without clusters rather than delay the first screen.
     /// `clustersPending`: they are being computed elsewhere and arrive as `.clustersReady`.
     public init(ledger: Ledger, analyst: String, ledgerName: String = "", size: Size = Size(width: 100, height: 30), clusters: ClusterMap? = nil, clustersPending: Bool = false) {
         self.ledger = ledger
@@ -107,7 +107,7 @@ public struct WorkbenchState: Equatable, Sendable {
         var index = SearchIndex(ledger, states: directory)
         let count = ledger.recommendations.count
         self.clustersPending = clustersPending && clusters == nil
-        index.clusters = clusters ?? (count <= 10_000 && !clustersPending ? ClusterMap(clusters: Clustering.clusters(ledger), count: count) : .empty(count: count))
+        index.clusters = clusters ?? (count <= ClusterCache.synchronousLimit && !clustersPending ? ClusterMap(clusters: Clustering.clusters(ledger), count: count) : .empty(count: count))
         // Once per session: the reference does not change while the workbench is open.
         index.memory = ledger.reference.isEmpty ? .empty(count: count) : CycleMemory(ledger)
         search = SearchBox(index: index, states: directory)

@@ -157,7 +157,7 @@ final class WorkbenchInTmuxTests: XCTestCase {
     /// A large ledger opens before its clusters are found; they arrive while the analyst works,
     /// are kept beside the ledger, and the next start reads them instead.
     func testALargeLedgerIsClusteredAfterTheFirstScreenAndOnlyOnce() throws {
-        let large = try Sample.repeated(10)
+        let large = try Sample.ledger().repeated(10)
         XCTAssertGreaterThan(large.recommendations.count, ClusterCache.synchronousLimit)
         try DurableFile.write(LedgerCoding.encode(large), to: ledgerURL)
         let stored = ClusterCache.url(for: ledgerURL)

@@ -118,7 +118,7 @@ final class LedgerFastDecodingTests: XCTestCase {
     /// A ledger over a megabyte has its history read on a second thread from where the layout puts
     /// it; another layout (a `history` key nested earlier) or damage reads the same as without.
     func testTheHistoryReadAlongsideIsTheSameAsReadInTurn() throws {
-        var ledger = try Sample.repeated(12)
+        var ledger = try Sample.ledger().repeated(12)
         for (number, recommendation) in ledger.recommendations.enumerated() where number % 2 == 0 {
             try ledger.decide(recommendation.id, number % 4 == 0 ? .accepted : .rejected, by: "lan", at: Fixtures.date)
         }

@@ -33,10 +33,14 @@ final class SampleTests: XCTestCase {
         }
     }
 
-    func testTheRepeatedSampleHasNewIDsAndTheSameTexts() throws {
-        let sample = try Sample.ledger(), twice = try Sample.repeated(2)
+    func testTheRepeatedSampleHasNewIDsTheSameTextsAndDecisions() throws {
+        var sample = try Sample.ledger()
+        try sample.decide("140.7", .rejected, by: "lan", at: Fixtures.date)
+        let twice = try sample.repeated(2)
         XCTAssertEqual(twice.recommendations.count, 640)
         XCTAssertEqual(twice.recommendation("1140.7")?.text, sample.recommendation("140.7")?.text)
         XCTAssertEqual(twice.recommendation("140.7"), sample.recommendation("140.7"))
+        XCTAssertEqual(twice.status(of: "1140.7"), .rejected)
+        XCTAssertEqual(twice.counts.rejected, 2)
     }
 }
