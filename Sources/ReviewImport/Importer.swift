@@ -169,14 +169,20 @@ public struct Importer {
         let supported = positions.values.filter { $0 != .noted }.count
         report.append("  positions: \(supported) supported, \(positions.count - supported) noted")
         var applied = 0, conflicts = 0
+        // One import is one undo step, and the history names the document it came from.
+        let group = current.nextGroup
+        let source = "published position in \(URL(fileURLWithPath: file).lastPathComponent)"
         for recommendation in current.recommendations {
             guard let position = positions[recommendation.id] else { continue }
-            let decision = current.status(of: recommendation.id)
-            if decision == position.decision { continue }
+            let record = current.record(for: recommendation.id)
+            let decision = record?.decision
+            let implemented = position == .supportedImplemented
+            if decision == position.decision && (decision != .accepted || (record?.implemented ?? false) == implemented) { continue }
             differences.append(Difference(id: recommendation.id, ledger: decision, source: position))
             guard options.positions == .apply else { continue }
-            if decision != nil && !options.overwriteDecisions { conflicts += 1; continue }
-            try current.decide(recommendation.id, position.decision, by: options.analyst, at: options.now)
+            if decision != nil && decision != position.decision && !options.overwriteDecisions { conflicts += 1; continue }
+            try current.applyPosition(recommendation.id, position.decision, implemented: implemented, source: source,
+                                      by: options.analyst, at: options.now, group: group)
             applied += 1
         }
         for id in positions.keys.sorted(by: RecommendationID.precedes) where !current.contains(id) {

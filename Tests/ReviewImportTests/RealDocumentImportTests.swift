@@ -53,6 +53,13 @@ final class RealDocumentImportTests: XCTestCase {
         XCTAssertEqual(ledger.counts.accepted, 217)
         XCTAssertEqual(ledger.counts.rejected, 37)
         XCTAssertEqual(ledger.counts.undecided, 0)
+        // Section II of the addendum: supported and considered already implemented, kept as the mark.
+        let implemented = ledger.decisions.values.filter(\.implemented)
+        XCTAssertEqual(implemented.count, 39)
+        XCTAssertTrue(implemented.allSatisfy { $0.decision == .accepted })
+        // The whole import is one undo step, and every change names the addendum.
+        XCTAssertEqual(Set(ledger.history.map(\.group)).count, 1)
+        XCTAssertTrue(ledger.history.allSatisfy { $0.source == "published position in svn-c4-A_HRC_59_15_Add1.txt" }, "\(ledger.history.first!)")
     }
 
     func testSloveniaThematicListAgreesWithTheAddendum() throws {

@@ -116,6 +116,20 @@ public struct Ledger: Equatable, Sendable {
         return try change(id, to: DecisionRecord(decision: before?.decision, note: before?.note ?? "", implemented: implemented, ministry: before?.ministry, by: analyst, at: date), group: group)
     }
 
+    /// Records a published position (an addendum, a report's lead-in, a thematic list): the decision
+    /// and the already-implemented mark in one change whose `source` names the document, so that one
+    /// import is one undo step (pass the same `group`) and the history says where it came from.
+    @discardableResult
+    public mutating func applyPosition(_ id: String, _ status: DecisionStatus, implemented: Bool, source: String,
+                                       by analyst: String, at date: Date, group: Int? = nil) throws -> ChangeEvent? {
+        guard contains(id) else { throw LedgerError.unknownID(id) }
+        let before = decisions[id]
+        let mark = status == .accepted && implemented
+        guard before?.decision != status || (before?.implemented ?? false) != mark else { return nil }
+        return try change(id, to: DecisionRecord(decision: status, note: before?.note ?? "", implemented: mark, ministry: before?.ministry, by: analyst, at: date),
+                          group: group, source: source)
+    }
+
     mutating func change(_ id: String, to record: DecisionRecord, group: Int?, source: String? = nil) throws -> ChangeEvent {
         let event = ChangeEvent(group: group ?? nextGroup, id: id, before: decisions[id], after: record.isEmpty ? nil : record, by: record.by, at: record.at, source: source)
         try apply(event)
