@@ -6,6 +6,8 @@ public struct AddendumPositions: Equatable, Sendable {
     /// The IDs in the order the addendum first lists them.
     public var order: [String]
     public var warnings: [ImportWarning]
+    /// The explanations the addendum gives under an ID or a range, in the order written.
+    public var explanations: [AddendumExplanation] = []
 
     public init(positions: [String: PublishedPosition] = [:], order: [String] = [], warnings: [ImportWarning] = []) {
         self.positions = positions
@@ -23,7 +25,8 @@ public enum Addendum {
         // Split on \n, \r\n and \r only: a form feed stays on its line, as editors and grep count lines.
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map(String.init)
-        var scanner = AddendumScanner(lines: PageFurniture.blanked(lines), file: file)
+        let blanked = PageFurniture.blanked(lines)
+        var scanner = AddendumScanner(lines: blanked, file: file)
         scanner.run()
         if scanner.unansweredCount > scanner.result.order.count {
             throw ImportError.notRecognized(file: file, reason: "this looks like a Working Group report (its recommendations are still to be examined), not an addendum with positions")
@@ -31,7 +34,9 @@ public enum Addendum {
         if scanner.result.order.isEmpty {
             throw ImportError.notRecognized(file: file, reason: "no lists of recommendation IDs (such as 140.7) after a statement of position (supports, notes)")
         }
-        return scanner.result
+        var result = scanner.result
+        result.explanations = AddendumExplanations.collect(scanner.headings, lines: blanked)
+        return result
     }
 
     static func label(_ position: PublishedPosition) -> String {

@@ -4,6 +4,8 @@ import Foundation
 /// prose before it (or the rest of its sentence) states.
 struct AddendumScanner {
     private let text: ScalarText
+    /// The same text by line (1-based line `n` is `lines[n - 1]`), for headings of explanations.
+    private let lines: [String]
     private let file: String
     /// Paragraph numbers of the report's recommendations (`140` in `140.7`); other `N.M` numbers
     /// (`99.9%`, `EUR 7.5`) are not IDs.
@@ -13,9 +15,12 @@ struct AddendumScanner {
     private(set) var result = AddendumPositions()
     /// IDs listed as "to be examined": how a Working Group report, not an addendum, lists them.
     private(set) var unansweredCount = 0
+    /// Lists alone on their line over prose (`140.11-14`): the IDs and the line, for the explanations.
+    private(set) var headings: [(ids: [String], line: Int)] = []
 
     init(lines: [String], file: String) {
         text = ScalarText(lines: lines)
+        self.lines = lines
         self.file = file
         prefixes = Self.listPrefixes(text)
     }
@@ -34,6 +39,20 @@ struct AddendumScanner {
             let (ids, end) = readList(from: first, at: index)
             // A table row, `140.7   Supported`, gives its own position.
             let cue = rowPosition(after: end) ?? context.position(leadIn: leadIn, tail: sentenceTail(from: end))
+            if text.isAtLineStart(index), AddendumExplanations.isHeading(line: text.line(of: index), in: lines) {
+                // `140.11-14` over the prose that explains them: not a listing; it gives a position
+                // only to IDs no list has given one.
+                headings.append((ids.map(\.0), text.line(of: index)))
+                for (id, offset) in ids {
+                    guard let existing = result.positions[id] else { record(id, line: text.line(of: offset), cue: cue); continue }
+                    if case .position(let here)? = cue, here.decision != existing.decision {
+                        warn(text.line(of: offset), "\(id) is explained under \(Addendum.label(here)) here but listed as \(Addendum.label(existing)) at line \(firstLine[id] ?? 0); the listing is kept")
+                    }
+                }
+                index = end
+                gapStart = end
+                continue
+            }
             for (id, offset) in ids { record(id, line: text.line(of: offset), cue: cue) }
             index = end
             gapStart = end
@@ -51,6 +70,11 @@ struct AddendumScanner {
             return
         }
         if let existing = result.positions[id] {
+            // Supported in one list and supported and already implemented in another: the narrower holds.
+            if Set([existing, position]) == [.supported, .supportedImplemented] {
+                result.positions[id] = .supportedImplemented
+                return
+            }
             if existing != position {
                 warn(line, "\(id) is listed as \(Addendum.label(position)) here but as \(Addendum.label(existing)) at line \(firstLine[id] ?? 0); the first is kept")
             }
@@ -91,6 +115,9 @@ struct AddendumScanner {
             guard let found = separator(at: next) else { break }
             let isDot = found.isDot
             var target = text.skipWhitespace(found.end)
+            // `140.252.` ends the list when the next line heads an explanation (`140.11-14`).
+            if isDot, text.string(found.end..<target).contains("\n"),
+               AddendumExplanations.isHeading(line: text.line(of: target), in: lines) { break }
             if text.word(at: target) == "and" { target = text.skipWhitespace(target + 3) }
             if let id = fullID(at: target), prefixes.contains(id.prefix) {
                 ids.append(("\(id.prefix).\(id.item)", target))

@@ -70,6 +70,11 @@ public struct Importer {
             let parsed = try Addendum.parse(try SourceText.decode(data, file: file), file: file)
             warnings += parsed.warnings
             try addPositions(parsed.positions, from: file)
+            if options.positions == .apply, !options.earlierCycle, var current = ledger {
+                let kept = try AddendumExplanations.apply(parsed.explanations, to: &current, file: file, overwrite: options.overwriteDecisions,
+                                                          analyst: options.analyst, at: options.now)
+                (ledger, report, warnings) = (current, report + kept.report, warnings + kept.warnings)
+            }
         case .uprInfoCSV:
             try addUPRInfo(url)
         case .ledger:

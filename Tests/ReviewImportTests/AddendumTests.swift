@@ -85,8 +85,20 @@ final class AddendumTests: XCTestCase {
         XCTAssertEqual(result.positions, ["88.1": .supported, "88.2": .supported, "88.3": .noted])
         XCTAssertEqual(result.warnings.map(\.description), [
             "add.txt:4: 88.2 is listed as noted here but as supported at line 2; the first is kept",
-            "add.txt:5: 88.1 is listed as noted here but as supported at line 2; the first is kept",
+            "add.txt:5: 88.1 is explained under noted here but listed as supported at line 2; the listing is kept",
         ])
+        XCTAssertEqual(result.explanations, [AddendumExplanation(ids: ["88.1"], text: "The matter is under study.", line: 5)])
+    }
+
+    func testSupportedListedAgainAsAlreadyImplementedIsAlreadyImplemented() throws {
+        let result = try parse("""
+            I. Supported recommendations
+            1. Atlantis supports recommendations 88.1 and 88.2.
+            II. Recommendations supported and considered already implemented
+            2. Atlantis supports recommendations 88.2 and 88.3.
+            """)
+        XCTAssertEqual(result.positions, ["88.1": .supported, "88.2": .supportedImplemented, "88.3": .supportedImplemented])
+        XCTAssertEqual(result.warnings, [])
     }
 
     func testRationaleProseAndOtherNumbersDoNotChangePositions() throws {
@@ -171,10 +183,32 @@ final class AddendumTests: XCTestCase {
         XCTAssertEqual(result.order.count, 254, "each ID once")
         XCTAssertEqual(Set(result.order), Set((1...254).map { "140.\($0)" }))
         XCTAssertEqual(result.order.prefix(3), ["140.7", "140.8", "140.9"])
-        // The addendum itself gives some IDs a second, different place in its explanations.
-        let twice = result.warnings.map { $0.message.components(separatedBy: " ")[0] }
-        XCTAssertEqual(twice, ["140.132", "140.133", "140.134", "140.135", "140.136", "140.137", "140.210", "140.73", "140.241"])
-        XCTAssertEqual(result.warnings.last?.description,
-                       "svn-c4-A_HRC_59_15_Add1.txt:350: 140.241 is listed as noted here but as supported (already implemented) at line 75; the first is kept")
+        // Headings of explanations are not listings: 140.132-137 and 140.210 are explained in
+        // section II but listed (and counted) in section I. Only a heading under the other decision
+        // is worth a word: the addendum explains 140.73 and 140.241 among the noted.
+        XCTAssertEqual(result.warnings.map(\.description), [
+            "svn-c4-A_HRC_59_15_Add1.txt:324: 140.73 is explained under noted here but listed as supported at line 51; the listing is kept",
+            "svn-c4-A_HRC_59_15_Add1.txt:350: 140.241 is explained under noted here but listed as supported (already implemented) at line 75; the listing is kept",
+        ])
+        // The explanations, by heading, as written.
+        XCTAssertEqual(result.explanations.count, 46)
+        let first = try XCTUnwrap(result.explanations.first)
+        XCTAssertEqual(first.ids, ["140.11", "140.12", "140.13", "140.14"])
+        XCTAssertEqual(first.text, "The 1961 Convention on the Reduction of Statelessness was ratified on 30 January 2025.")
+        let trafficking = try XCTUnwrap(result.explanations.first { $0.ids.first == "140.82" })
+        XCTAssertEqual(trafficking.ids, ["140.82", "140.83", "140.84", "140.85", "140.87"])
+        let defence = try XCTUnwrap(result.explanations.first { $0.ids == ["140.62"] })
+        XCTAssertEqual(defence.text.components(separatedBy: "\n\n").count, 2, "two paragraphs: \(defence.text)")
+        XCTAssertTrue(defence.text.hasPrefix("Under the Criminal Procedure Act, minors can be represented by a defence counsel of their choice. If"), defence.text)
+        XCTAssertEqual(result.explanations.first { $0.ids == ["140.120", "140.209"] }?.text.hasPrefix("Slovenia has increased"), true)
+        let last = try XCTUnwrap(result.explanations.last)
+        XCTAssertEqual(last.ids, ["140.253"])
+        XCTAssertEqual(last.text, "There is no specific procedure in Slovenian legislation. Statelessness is determined on a case-by-case basis.")
+        // No explanation swallows a section heading, a paragraph number or the page furniture.
+        for explanation in result.explanations {
+            for bad in ["Noted recommendations", "The Government takes note", "A/HRC/59/15", "GE.25"] {
+                XCTAssertFalse(explanation.text.contains(bad), "\(explanation.ids): \(explanation.text)")
+            }
+        }
     }
 }

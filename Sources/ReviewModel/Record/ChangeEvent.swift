@@ -40,6 +40,9 @@ public struct ChangeEvent: Codable, Equatable, Sendable {
         if before?.ministry != after?.ministry {
             text += after?.ministry.map { " (assigned to \($0))" } ?? " (ministry unassigned)"
         }
+        if before?.explanation != after?.explanation {
+            text += after?.explanation.map { " (addendum explanation: \($0))" } ?? " (addendum explanation removed)"
+        }
         if let source { text += " (from \(source))" }
         switch kind {
         case .change: break

@@ -72,19 +72,24 @@ public struct DecisionRecord: Codable, Equatable, Sendable {
     /// The line ministry responsible for the recommendation (who is asked for a proposal). Written
     /// only when set, like `implemented`, so that ledgers without assignments stay byte-identical.
     public var ministry: String?
+    /// The explanation the addendum publishes with this recommendation (an analyst's note marked
+    /// for it, or the text a published addendum gives under its ID). Written only when set.
+    public var explanation: String?
 
-    public init(decision: DecisionStatus?, note: String = "", implemented: Bool = false, ministry: String? = nil, by: String, at: Date) {
+    public init(decision: DecisionStatus?, note: String = "", implemented: Bool = false, ministry: String? = nil,
+                explanation: String? = nil, by: String, at: Date) {
         self.decision = decision
         self.note = note
         self.implemented = implemented
         self.ministry = ministry
+        self.explanation = explanation
         self.by = by
         self.at = Timestamp.wholeSeconds(at)
     }
 
-    public var isEmpty: Bool { decision == nil && note.isEmpty && !implemented && ministry == nil }
+    public var isEmpty: Bool { decision == nil && note.isEmpty && !implemented && ministry == nil && explanation == nil }
 
-    enum CodingKeys: String, CodingKey { case decision, note, by, at, implemented, ministry }
+    enum CodingKeys: String, CodingKey { case decision, note, by, at, implemented, ministry, explanation }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -94,6 +99,7 @@ public struct DecisionRecord: Codable, Equatable, Sendable {
         at = try container.decode(Date.self, forKey: .at)
         implemented = try container.decodeIfPresent(Bool.self, forKey: .implemented) ?? false
         ministry = try container.decodeIfPresent(String.self, forKey: .ministry)
+        explanation = try container.decodeIfPresent(String.self, forKey: .explanation)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -104,6 +110,7 @@ public struct DecisionRecord: Codable, Equatable, Sendable {
         try container.encode(at, forKey: .at)
         if implemented { try container.encode(true, forKey: .implemented) }
         try container.encodeIfPresent(ministry, forKey: .ministry)
+        try container.encodeIfPresent(explanation, forKey: .explanation)
     }
 }
 

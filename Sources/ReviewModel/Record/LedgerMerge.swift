@@ -168,7 +168,7 @@ public enum LedgerMerge {
     /// Same decision, note, mark and ministry (who and when aside); nil is the empty record.
     static func sameContent(_ a: DecisionRecord?, _ b: DecisionRecord?) -> Bool {
         (a?.decision == b?.decision) && (a?.note ?? "") == (b?.note ?? "")
-            && (a?.implemented ?? false) == (b?.implemented ?? false) && a?.ministry == b?.ministry
+            && (a?.implemented ?? false) == (b?.implemented ?? false) && a?.ministry == b?.ministry && a?.explanation == b?.explanation
     }
 
     /// Of two records with the same content, the later (then by name): the same whichever side is which.
@@ -248,7 +248,7 @@ extension Ledger {
             chosen = record
             source = "merge conflict resolved: own decision"
         }
-        let record = DecisionRecord(decision: chosen?.decision, note: chosen?.note ?? "", implemented: chosen?.implemented ?? false, ministry: chosen?.ministry, by: analyst, at: date)
+        let record = DecisionRecord(decision: chosen?.decision, note: chosen?.note ?? "", implemented: chosen?.implemented ?? false, ministry: chosen?.ministry, explanation: chosen?.explanation, by: analyst, at: date)
         conflicts[id] = nil
         return try change(id, to: record, group: group, source: source)
     }

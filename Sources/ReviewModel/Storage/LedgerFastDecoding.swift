@@ -119,7 +119,7 @@ enum LedgerFastDecoding {
     }
 
     private static func record(_ scanner: inout JSONScanner) throws -> DecisionRecord {
-        var decision: DecisionStatus?, note: String?, by: String?, at: Date?, implemented = false, ministry: String?
+        var decision: DecisionStatus?, note: String?, by: String?, at: Date?, implemented = false, ministry: String?, explanation: String?
         var seen = KeysSeen()
         try scanner.beginObject()
         while let key = try scanner.nextKey() {
@@ -135,12 +135,13 @@ enum LedgerFastDecoding {
             case "at": try seen.first(3); at = try timestamp(&scanner)
             case "implemented": try seen.first(4); implemented = try scanner.null() ? false : scanner.bool()
             case "ministry": try seen.first(5); ministry = try scanner.null() ? nil : scanner.string()
+            case "explanation": try seen.first(6); explanation = try scanner.null() ? nil : scanner.string()
             default: _ = try scanner.valueBytes()
             }
         }
         guard let note, let by, let at else { throw Mismatch() }
         // Not through the public initialiser: it rounds `at`, and JSONDecoder keeps it as written.
-        var record = DecisionRecord(decision: decision, note: note, implemented: implemented, ministry: ministry, by: by, at: at)
+        var record = DecisionRecord(decision: decision, note: note, implemented: implemented, ministry: ministry, explanation: explanation, by: by, at: at)
         record.at = at
         return record
     }
