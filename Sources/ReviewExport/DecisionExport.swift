@@ -19,15 +19,22 @@ public enum DecisionExport {
         case .markdown: return MarkdownReport.text(ledger, chosen, directory: try StateDirectory.bundled())
         case .html: return HTMLReport.text(ledger, chosen, directory: try StateDirectory.bundled())
         case .perState: return PerStateExport.text(ledger, chosen, directory: try StateDirectory.bundled())
-        case .xlsx, .ministry: throw ExportError.binary(format)
+        case .xlsx, .ministry, .docx, .briefing: throw ExportError.binary(format)
         }
     }
 
-    /// Any format as the bytes of its file.
+    /// Any format as the bytes of its file. `document`: what the Word documents need beyond the ledger.
     public static func data(
-        _ ledger: Ledger, format: ExportFormat, status: StatusSelection? = nil, positions: [Int]? = nil, draft: Bool = false
+        _ ledger: Ledger, format: ExportFormat, status: StatusSelection? = nil, positions: [Int]? = nil, draft: Bool = false,
+        document: DocumentOptions = DocumentOptions()
     ) throws -> Data {
         if format == .ministry { throw ExportError.needsMinistry }
+        if format == .docx || format == .briefing {
+            // The whole review, as the addendum and the pack always are.
+            let all = Array(ledger.recommendations.indices)
+            return format == .docx ? try AddendumDocument.data(ledger, positions: all, draft: draft, options: document)
+                : try BriefingDocument.data(ledger, positions: all, options: document, directory: try StateDirectory.bundled())
+        }
         guard format == .xlsx else { return Data(try render(ledger, format: format, status: status, positions: positions, draft: draft).utf8) }
         let chosen = ExportSelection.positions(ledger, status: status, positions: positions)
         return try DecisionWorkbook.data(ledger, chosen, directory: try StateDirectory.bundled())

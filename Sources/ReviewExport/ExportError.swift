@@ -16,6 +16,8 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
     /// The ministry format makes one file per ministry: it goes through `ministryFiles`/`ministryData`.
     case needsMinistry
     case noSuchMinistry(String, known: [String])
+    /// A briefing asked for a State that made none of the recommendations.
+    case noSuchState(String)
 
     /// Recommendations without a final position, by state of work.
     public struct OpenGroup: Equatable, Sendable {
@@ -36,6 +38,7 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
         case .isFolder(let path): return "\(path) is a folder"
         case .notFolder(let path): return "\(path) exists and is not a folder"
         case .needsMinistry: return "the ministry format is one workbook per ministry: name a folder, or one ministry"
+        case .noSuchState(let name): return "'\(name)' made none of the recommendations of this review"
         case .noSuchMinistry(let name, let known):
             return "no recommendation is assigned to '\(name)'" + (known.isEmpty ? "; none is assigned to any ministry yet" : "; assigned: \(known.joined(separator: ", "))")
         }

@@ -6,6 +6,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case perState = "per-state"
     /// One XLSX per line ministry, for it to propose decisions in (`MinistryWorkbook`).
     case ministry
+    /// The addendum as a Word document (`AddendumDocument`), and the briefing pack per recommending State.
+    case docx, briefing
 
     public var fileExtension: String {
         switch self {
@@ -15,18 +17,19 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .xlsx, .ministry: "xlsx"
         case .markdown, .perState: "md"
         case .html: "html"
+        case .docx, .briefing: "docx"
         }
     }
 
     /// Bytes that make no sense on a terminal: written to a file only.
-    public var isBinary: Bool { self == .xlsx || self == .ministry }
+    public var isBinary: Bool { self == .xlsx || self == .ministry || self == .docx || self == .briefing }
 
     /// Lists that can be cut down to one decision. The addendum and the reports always cover the
     /// whole review: a partial one would read as complete.
     public var takesStatus: Bool {
         switch self {
         case .ids, .csv, .json, .xlsx, .perState: true
-        case .addendum, .markdown, .html, .ministry: false
+        case .addendum, .markdown, .html, .ministry, .docx, .briefing: false
         }
     }
 }

@@ -13,6 +13,8 @@ struct ExportRow {
     var note: String
     var decidedBy: String
     var decidedAt: String
+    /// The explanation the addendum publishes, if any.
+    var explanation: String?
 
     init(_ ledger: Ledger, position: Int) {
         let recommendation = ledger.recommendations[position]
@@ -27,7 +29,17 @@ struct ExportRow {
         note = record?.note ?? ""
         decidedBy = record?.by ?? ""
         decidedAt = record.map { Timestamp.iso($0.at) } ?? ""
+        explanation = record?.explanation
     }
 
     var decision: String { status?.label ?? "undecided" }
+
+    /// The word the addendum publishes: supported (and already implemented), noted; nil while open.
+    var published: String? {
+        switch status {
+        case .accepted?: implemented ? "supported, already implemented" : "supported"
+        case .rejected?: "noted"
+        case .underConsideration?, nil: nil
+        }
+    }
 }

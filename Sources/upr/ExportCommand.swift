@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var options: LedgerOptions
 
-    @Option(name: .long, help: "ids, csv, json, addendum, xlsx, markdown, html, per-state or ministry.")
+    @Option(name: .long, help: "ids, csv, json, addendum, xlsx, markdown, html, per-state, ministry, docx (the addendum in Word) or briefing (Word, per recommending State).")
     var format: ExportFormat = .ids
 
     @Option(name: .long, help: "Only recommendations that are accepted, under-consideration, rejected or undecided (ids, csv, json, xlsx, per-state).")
@@ -31,7 +31,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Overwrite the output file(s) if they exist.")
     var force = false
 
-    @Flag(name: .long, help: "addendum: write it even while recommendations are open, marked as a draft that lists them.")
+    @Flag(name: .long, help: "addendum, docx: write it even while recommendations are open, marked as a draft that lists them.")
     var draft = false
 
     @Flag(name: .long, help: "per-state: one Markdown file per recommending State in the folder given with -o.")
@@ -40,7 +40,10 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "ministry: only this ministry's workbook, written to the file given with -o.")
     var ministry: String?
 
+    @OptionGroup var document: DocumentFlags
+
     func validate() throws {
+        try document.validate(format)
         if ministry != nil && format != .ministry { throw ValidationError("--ministry applies to --format ministry only.") }
         if format == .ministry && output == nil {
             throw ValidationError("ministry writes one workbook per ministry: name the folder with -o FOLDER (or one file with --ministry NAME -o FILE.xlsx).")
@@ -51,7 +54,7 @@ struct ExportCommand: ParsableCommand {
         if filter != nil && (!format.takesStatus || split) {
             throw ValidationError("--filter does not apply to \(split ? "--split" : format.rawValue): it always covers every recommendation.")
         }
-        if draft && format != .addendum { throw ValidationError("--draft applies to --format addendum only.") }
+        if draft && format != .addendum && format != .docx { throw ValidationError("--draft applies to --format addendum and docx only.") }
         if split && format != .perState { throw ValidationError("--split applies to --format per-state only.") }
         if split && output == nil { throw ValidationError("--split writes one file per State: name the folder with -o FOLDER.") }
         if format.isBinary && output == nil {
@@ -87,7 +90,7 @@ struct ExportCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("upr: wrote \(files.count) workbook\(files.count == 1 ? "" : "s") (one per ministry) to \(output): \(files.map(\.name).joined(separator: ", "))\n".utf8))
                 return
             }
-            let data = try DecisionExport.data(ledger, format: format, status: status, positions: positions, draft: draft)
+            let data = try DecisionExport.data(ledger, format: format, status: status, positions: positions, draft: draft, document: document.options)
             guard let output else {
                 FileHandle.standardOutput.write(data)
                 return
