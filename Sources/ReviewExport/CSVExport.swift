@@ -5,13 +5,15 @@ import ReviewModel
 /// mark (without it Excel reads the file as the local code page and garbles Vietnamese).
 enum CSVExport {
     static let byteOrderMark = "\u{FEFF}"
-    static let header = ["id", "states", "text", "decision", "note", "decided_by", "decided_at"]
+    /// `published` is the addendum's word (supported, noted), beside the working decision.
+    static let header = ["id", "states", "themes", "text", "decision", "published", "already_implemented", "note", "decided_by", "decided_at"]
 
     static func text(_ ledger: Ledger, _ positions: [Int]) -> String {
         var rows = [header]
         for position in positions {
             let row = ExportRow(ledger, position: position)
-            rows.append([row.id, row.states.joined(separator: "; "), row.text, row.decision, row.note, row.decidedBy, row.decidedAt])
+            rows.append([row.id, row.states.joined(separator: "; "), row.themes.joined(separator: "; "), row.text, row.decision, row.publishedWord,
+                         row.implemented ? "yes" : "", row.note, row.decidedBy, row.decidedAt])
         }
         return byteOrderMark + rows.map { $0.map { field(neutralized($0)) }.joined(separator: ",") + "\r\n" }.joined()
     }

@@ -9,22 +9,24 @@ enum DecisionWorkbook {
         var sheets = [summary(ledger, rows)]
         for column in DecisionColumn.allCases {
             let mine = rows.filter { column.selection.matches($0.status) }
-            sheets.append(XLSXSheet(name: column.title, columns: columns, rows: mine.map { cells($0, directory) }))
+            sheets.append(XLSXSheet(name: column.title, columns: columns, rows: mine.map { cells($0, directory) }, printHeader: ledger.document.symbol))
         }
         return try XLSXPackage.data(sheets, modified: latestDecision(ledger))
     }
 
+    /// Widths chosen so that the table fits one landscape A4 page across, readably, when printed.
     static let columns: [XLSXSheet.Column] = [
-        .init(title: "ID", maxWidth: 12),
-        .init(title: "Recommending States", maxWidth: 30, wraps: true),
-        .init(title: "Regional groups", maxWidth: 30, wraps: true),
-        .init(title: "Themes", maxWidth: 30, wraps: true),
-        .init(title: "Recommendation", maxWidth: 80, wraps: true),
-        .init(title: "Decision", maxWidth: 22),
-        .init(title: "Already implemented", maxWidth: 22),
-        .init(title: "Note", maxWidth: 50, wraps: true),
-        .init(title: "Decided by", maxWidth: 20),
-        .init(title: "Decided at", maxWidth: 22),
+        .init(title: "ID", maxWidth: 9),
+        .init(title: "Recommending States", maxWidth: 20, wraps: true),
+        .init(title: "Regional groups", maxWidth: 14, wraps: true),
+        .init(title: "Themes", maxWidth: 18, wraps: true),
+        .init(title: "Recommendation", maxWidth: 60, wraps: true),
+        .init(title: "Decision", maxWidth: 13, wraps: true),
+        .init(title: "Published as", maxWidth: 11),
+        .init(title: "Already implemented", maxWidth: 14, wraps: true),
+        .init(title: "Note", maxWidth: 34, wraps: true),
+        .init(title: "Decided by", maxWidth: 11, wraps: true),
+        .init(title: "Decided at", maxWidth: 20),
     ]
 
     static func cells(_ row: ExportRow, _ directory: StateDirectory?) -> [XLSXSheet.Cell] {
@@ -34,7 +36,7 @@ enum DecisionWorkbook {
             if !groups.contains(group) { groups.append(group) }
         }
         return [row.id, row.states.joined(separator: "; "), groups.joined(separator: "; "), row.themes.joined(separator: "; "),
-                row.text, row.decision, row.implemented ? "yes" : "", row.note, row.decidedBy, row.decidedAt].map { .text($0) }
+                row.text, row.decision, row.publishedWord, row.implemented ? "yes" : "", row.note, row.decidedBy, row.decidedAt].map { .text($0) }
     }
 
     /// The counts, then what the workbook is about.
@@ -53,7 +55,7 @@ enum DecisionWorkbook {
         return XLSXSheet(name: "Summary", columns: [
             .init(title: "Decision", maxWidth: 22), .init(title: "Published as", maxWidth: 60, wraps: true),
             .init(title: "Recommendations", maxWidth: 18), .init(title: "Share", maxWidth: 10),
-        ], rows: table, autoFilter: false)
+        ], rows: table, autoFilter: false, printHeader: ledger.document.symbol)
     }
 
     /// The time of the last decision, so that exporting an unchanged ledger twice gives the same

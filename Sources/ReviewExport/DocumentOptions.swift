@@ -51,6 +51,6 @@ enum DocumentWords {
     static func councilSession(_ symbol: String) -> Int? {
         let parts = symbol.split(separator: "/")
         guard parts.count >= 3, parts[1] == "HRC" else { return nil }
-        return Int(parts[2])
+        return Int(parts[2]).flatMap { $0 > 0 ? $0 : nil }
     }
 }

@@ -34,6 +34,15 @@ struct ExportRow {
 
     var decision: String { status?.label ?? "undecided" }
 
+    /// `supported` or `noted`, as the addendum and the thematic list say; empty while open.
+    var publishedWord: String {
+        switch status {
+        case .accepted?: "supported"
+        case .rejected?: "noted"
+        case .underConsideration?, nil: ""
+        }
+    }
+
     /// The word the addendum publishes: supported (and already implemented), noted; nil while open.
     var published: String? {
         switch status {

@@ -16,7 +16,7 @@ enum HTMLReport {
             "<meta charset=\"utf-8\">",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
             "<title>\(Markup.escape("\(title) (\(document.symbol))"))</title>",
-            "<style>", style, HTMLCharts.style, "</style>",
+            "<style>", style, HTMLCharts.style, HTMLRecommendations.style, "</style>",
             "</head>",
             "<body>",
             "<h1>\(Markup.escape(title))</h1>",
@@ -28,6 +28,7 @@ enum HTMLReport {
         for breakdown in summary.breakdowns {
             html += ["<h2>\(Markup.escape(breakdown.title))</h2>"] + HTMLCharts.table(column: breakdown.column, breakdown.lines)
         }
+        html += HTMLRecommendations.sections(ledger, positions)
         html += [
             "<p class=\"small\">A joint recommendation counts once for each of its recommending States, their groups and its themes.</p>",
             "</body>", "</html>",

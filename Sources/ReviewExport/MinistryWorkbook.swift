@@ -19,14 +19,14 @@ enum MinistryWorkbook {
             XLSXSheet.Column(title: title, maxWidth: width, wraps: [1, 2, 5].contains(MinistrySheetLayout.columns.firstIndex(of: title)!),
                              hidden: title == "Checksum", minWidth: title == "Note" ? 40 : title == "Proposed decision" ? 22 : 0)
         }
-        let sheet = XLSXSheet(name: "Recommendations", columns: columns, rows: rows)
+        let sheet = XLSXSheet(name: "Recommendations", columns: columns, rows: rows, printHeader: "\(ministry): \(ledger.document.symbol)")
         let about = XLSXSheet(name: MinistrySheetLayout.aboutSheet, columns: [.init(title: "About", maxWidth: 22), .init(title: "", maxWidth: 90, wraps: true)], rows: [
             [.text(MinistrySheetLayout.ministryLabel), .text(ministry)],
             [.text("Document"), .text("\(ledger.document.symbol): \(ledger.document.title)")],
             [.text("State under review"), .text(ledger.document.stateUnderReview)],
             [.text("Recommendations"), .number(rows.count)],
             [.text("What to do"), .text("For each recommendation, write in \"Proposed decision\" one of: accepted, rejected (noted), under consideration; or leave it empty. Say why in \"Note\". Do not change the other columns, nor delete or add rows: the file is checked when it is read back.")],
-        ], autoFilter: false)
+        ], autoFilter: false, printHeader: ministry)
         return try XLSXPackage.data([sheet, about], modified: DecisionWorkbook.latestDecision(ledger))
     }
 }

@@ -58,14 +58,16 @@ enum XLSXPackage {
         out += "</sheets>"
         // Excel keeps each sheet's filter range under this hidden name; without it some versions
         // show the filter buttons but do not sort.
-        let filtered = sheets.enumerated().filter { $0.element.autoFilter }
-        if !filtered.isEmpty {
-            out += "<definedNames>" + filtered.map { index, sheet in
+        out += "<definedNames>" + sheets.enumerated().map { index, sheet in
+            let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
+            var names = ""
+            if sheet.autoFilter {
                 let range = sheet.filterRange.split(separator: ":").map { absolute(String($0)) }.joined(separator: ":")
-                let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
-                return "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">\(Markup.escape(quoted + "!" + range))</definedName>"
-            }.joined() + "</definedNames>"
-        }
+                names += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">\(Markup.escape(quoted + "!" + range))</definedName>"
+            }
+            // The header row printed again at the top of every page.
+            return names + "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(Markup.escape(quoted + "!$1:$1"))</definedName>"
+        }.joined() + "</definedNames>"
         return out + "</workbook>"
     }
 
@@ -93,7 +95,7 @@ enum XLSXPackage {
         + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
         + #"<cellXfs count="5">"#
         + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
-        + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#
+        + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#
         + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#
         + #"<xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
         + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>"#

@@ -24,6 +24,8 @@ struct XLSXSheet {
     var columns: [Column]
     var rows: [[Cell]]
     var autoFilter = true
+    /// Printed at the top right of every page (the document's symbol), beside the sheet's name.
+    var printHeader = ""
 
     /// Style indexes of `XLSXPackage.styles`.
     enum Style: Int { case plain = 0, header = 1, wrapped = 2, percent = 3, top = 4 }
@@ -34,6 +36,9 @@ struct XLSXSheet {
     func xml(selected: Bool) -> String {
         var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         out += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
+        // Printed fitted to the page's width (as many pages down as it takes), so that an ID is never
+        // on another page than its text.
+        out += "\n<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
         out += "\n<dimension ref=\"\(filterRange)\"/>"
         // The header row is frozen: rows scroll beneath it.
         out += "\n<sheetViews><sheetView workbookViewId=\"0\"\(selected ? " tabSelected=\"1\"" : "")>"
@@ -48,14 +53,25 @@ struct XLSXSheet {
         for (index, cells) in rows.enumerated() { out += row(index + 2, cells, header: false) }
         out += "</sheetData>"
         if autoFilter { out += "\n<autoFilter ref=\"\(filterRange)\"/>" }
-        return out + "\n</worksheet>\n"
+        return out + "\n" + pageSetup + "\n</worksheet>\n"
+    }
+
+    /// Landscape A4, one page wide, grid lines printed, the sheet's name and `printHeader` at the
+    /// top and "Page 1 of 3" at the bottom. (The header row repeats through `_xlnm.Print_Titles`.)
+    var pageSetup: String {
+        let header = "&L&A" + (printHeader.isEmpty ? "" : "&R" + printHeader.replacingOccurrences(of: "&", with: "&&"))
+        return "<printOptions gridLines=\"1\"/><pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
+            + "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+            + "<headerFooter><oddHeader>\(Markup.escape(header))</oddHeader><oddFooter>\(Markup.escape("&CPage &P of &N"))</oddFooter></headerFooter>"
     }
 
     /// `A1:J12`: the header and every row.
     var filterRange: String { "A1:\(reference(column: columns.count - 1, row: rows.count + 1))" }
 
     private func row(_ number: Int, _ cells: [Cell], header: Bool) -> String {
-        var out = "<row r=\"\(number)\">"
+        let lines = lineCount(cells, header: header)
+        // Spreadsheets do not grow a row for wrapped text on opening: the height is written.
+        var out = lines > 1 ? "<row r=\"\(number)\" ht=\"\(lines * 14)\" customHeight=\"1\">" : "<row r=\"\(number)\">"
         for (index, cell) in cells.enumerated() {
             let ref = reference(column: index, row: number)
             let style: Style = header ? .header : columns[index].wraps ? .wrapped : .top
@@ -73,6 +89,29 @@ struct XLSXSheet {
             }
         }
         return out + "</row>\n"
+    }
+
+    /// Lines the tallest wrapped cell of a row takes: words laid into the column's width (in
+    /// characters, less one for the cell's padding), a line break starting a line; at most 40.
+    func lineCount(_ cells: [Cell], header: Bool) -> Int {
+        var most = 1
+        for (index, cell) in cells.enumerated() where index < columns.count && (columns[index].wraps || header) {
+            guard case .text(let text) = cell else { continue }
+            let room = max(width(index) - 1, 4)
+            var lines = 0
+            for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                lines += 1
+                var used = 0
+                for word in paragraph.split(separator: " ") {
+                    let length = word.count
+                    if used > 0 && used + 1 + length > room { lines += 1; used = 0 }
+                    used += (used > 0 ? 1 : 0) + length
+                    while used > room { lines += 1; used -= room }
+                }
+            }
+            most = max(most, lines)
+        }
+        return min(most, 40)
     }
 
     /// Escaped for XML; `_x0041_`-like text protected from being read as an escape; cut to the

@@ -48,6 +48,7 @@ enum DetailPane {
         } else {
             add("Note: none yet (e to write why)", .faint)
         }
+        if let explanation = record?.explanation { add("Addendum explanation: " + explanation, Style(tone: .accepted), indent: "  ") }
         let changes = state.ledger.history(of: recommendation.id)
         if changes.count > 0 {
             lines.append(("", .plain))

@@ -9,6 +9,7 @@ public enum Command: Equatable, Sendable {
     case fieldAccept, fieldCancel, fieldUp, fieldDown, fieldLeft, fieldRight, fieldHome, fieldEnd, fieldBackspace, fieldDelete, fieldComplete
     case openCommandLine, openFilter, openSearch, nextMatch, previousMatch, openViews, showStatistics
     case takeProposal, refuseProposal, takeOurs, takeTheirs, decideClusterAlike, toggleImplemented
+    case publishNote
     // The export menu
     case export(ExportChoice)
     // The help screen
@@ -17,7 +18,7 @@ public enum Command: Equatable, Sendable {
 
 /// `x` clears; the others set a decision.
 public enum StatusChoice: Equatable, Sendable { case accepted, underConsideration, rejected, clear }
-public enum ExportChoice: Equatable, Sendable { case ids, csv, json, addendum, xlsx, html }
+public enum ExportChoice: Equatable, Sendable { case ids, csv, json, addendum, xlsx, html, docx, briefing }
 
 /// Where the user is; each binding belongs to one mode.
 public enum ModeKind: String, CaseIterable, Sendable {
@@ -76,6 +77,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("X")], command: .refuseProposal, mode: .browse, help: "refuse the ministry's proposal (marked, or this one)", footer: nil),
         KeyBinding(keys: [.char("<")], command: .takeOurs, mode: .browse, help: "merge conflict: take our side (marked, or this one)", footer: nil),
         KeyBinding(keys: [.char(">")], command: .takeTheirs, mode: .browse, help: "merge conflict: take their side (marked, or this one)", footer: nil),
+        KeyBinding(keys: [.char("A")], command: .publishNote, mode: .browse, help: "publish the note as the addendum's explanation (marked ones share it); again to withdraw", footer: nil),
         KeyBinding(keys: [.char("I")], command: .toggleImplemented, mode: .browse, help: "accepted: mark or unmark as already implemented (addendum)", footer: nil),
         KeyBinding(keys: [.char("C")], command: .decideClusterAlike, mode: .browse, help: "decide this one's whole cluster the way this one is decided", footer: nil),
         KeyBinding(keys: [.char("S")], command: .showStatistics, mode: .browse, help: "statistics: progress, shares, per State and per theme", footer: nil),
@@ -116,6 +118,8 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("a")], command: .export(.addendum), mode: .exportMenu, help: "addendum draft: supported and noted lists of the whole document", footer: "addendum"),
         KeyBinding(keys: [.char("x")], command: .export(.xlsx), mode: .exportMenu, help: "Excel workbook of the view, a sheet per decision", footer: "XLSX"),
         KeyBinding(keys: [.char("h")], command: .export(.html), mode: .exportMenu, help: "HTML report with charts of the view", footer: "HTML"),
+        KeyBinding(keys: [.char("w")], command: .export(.docx), mode: .exportMenu, help: "addendum draft as a Word document, with the explanations", footer: "Word"),
+        KeyBinding(keys: [.char("b")], command: .export(.briefing), mode: .exportMenu, help: "briefing pack (Word): a section per recommending State", footer: "briefing"),
         KeyBinding(keys: [.escape, .char("q"), .ctrl("c")], command: .fieldCancel, mode: .exportMenu, help: "close", footer: "cancel"),
 
         KeyBinding(keys: [.char("j"), .down], command: .detailDown, mode: .help, help: "scroll down", footer: nil),
@@ -164,6 +168,7 @@ public enum KeyBindings {
         case .takeOurs: "take-ours"
         case .decideClusterAlike: "cluster-alike"
         case .toggleImplemented: "implemented"
+        case .publishNote: "explain"
         case .takeTheirs: "take-theirs"
         case .refuseProposal: "refuse"
         case .nextMatch: "next-match"
@@ -183,6 +188,8 @@ public enum KeyBindings {
         case .export(.addendum): "addendum"
         case .export(.xlsx): "xlsx"
         case .export(.html): "html"
+        case .export(.docx): "docx"
+        case .export(.briefing): "briefing"
         case .closeHelp: "close"
         }
     }

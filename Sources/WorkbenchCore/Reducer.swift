@@ -140,6 +140,9 @@ public enum Workbench {
         case .toggleImplemented:
             guard state.mayWrite() else { return [] }
             return toggleImplemented(&state, now: now)
+        case .publishNote:
+            guard state.mayWrite() else { return [] }
+            return ExplanationLogic.publishNote(&state, now: now)
         case .decideClusterAlike:
             // One key: the whole cluster takes the selected recommendation's decision.
             guard let selected = state.selected, let status = state.ledger.status(of: selected.id) else {
@@ -262,8 +265,10 @@ public enum Workbench {
             case .addendum: .addendum
             case .xlsx: .xlsx
             case .html: .html
+            case .docx: .docx
+            case .briefing: .briefing
             }
-            let positions = format == .addendum ? Array(state.ledger.recommendations.indices) : state.visible
+            let positions = [.addendum, .docx, .briefing].contains(format) ? Array(state.ledger.recommendations.indices) : state.visible
             return [.export(format, positions: positions)]
         case .fieldCancel:
             state.mode = .browse

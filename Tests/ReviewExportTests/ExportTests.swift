@@ -16,14 +16,14 @@ final class ExportTests: XCTestCase {
     func testCSVGolden() throws {
         let csv = try DecisionExport.render(try ExportFixtures.openLedger(), format: .csv)
         XCTAssertEqual(csv, """
-            \u{FEFF}id,states,text,decision,note,decided_by,decided_at\r
-            140.1,Chile; France,Ratify the Optional Protocol to the Convention against Torture,accepted,Đã có trong luật,lan,2026-09-21T14:13:20Z\r
-            140.2,Côte d'Ivoire,Consider ratifying OPCAT,accepted,,lan,2026-09-21T14:13:20Z\r
-            140.3,France,Establish a moratorium on executions,rejected,"Needs ""Penal Code"" change, later",lan,2026-09-21T14:13:20Z\r
-            140.4,Türkiye,"Guarantee freedom of expression, online and offline",under consideration,,minh,2026-09-21T14:13:20Z\r
-            140.5,Lao People's Democratic Republic,Continue poverty reduction in mountainous areas,undecided,,,\r
-            140.10,Germany,"Strengthen ""legal aid"", for all",accepted,,lan,2026-09-21T14:13:20Z\r
-            140.11,Chile,'=Equal pay for women & men,rejected,,minh,2026-09-21T14:13:20Z\r
+            \u{FEFF}id,states,themes,text,decision,published,already_implemented,note,decided_by,decided_at\r
+            140.1,Chile; France,International instruments,Ratify the Optional Protocol to the Convention against Torture,accepted,supported,,Đã có trong luật,lan,2026-09-21T14:13:20Z\r
+            140.2,Côte d'Ivoire,International instruments,Consider ratifying OPCAT,accepted,supported,yes,,lan,2026-09-21T14:13:20Z\r
+            140.3,France,Death penalty,Establish a moratorium on executions,rejected,noted,,"Needs ""Penal Code"" change, later",lan,2026-09-21T14:13:20Z\r
+            140.4,Türkiye,Freedom of expression,"Guarantee freedom of expression, online and offline",under consideration,,,,minh,2026-09-21T14:13:20Z\r
+            140.5,Lao People's Democratic Republic,Poverty reduction,Continue poverty reduction in mountainous areas,undecided,,,,,\r
+            140.10,Germany,Legal system and justice,"Strengthen ""legal aid"", for all",accepted,supported,,,lan,2026-09-21T14:13:20Z\r
+            140.11,Chile,Women's rights & equality,'=Equal pay for women & men,rejected,noted,,,minh,2026-09-21T14:13:20Z\r
 
             """)
         let bytes = Array(try DecisionExport.data(try ExportFixtures.openLedger(), format: .csv, status: .rejected))

@@ -37,7 +37,11 @@ final class XLSXExportTests: XCTestCase {
         let workbook = try workbook()["xl/workbook.xml"]!
         let names = workbook.components(separatedBy: "<sheet name=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
         XCTAssertEqual(names, ["Summary", "Accepted", "Under consideration", "Rejected", "Undecided"])
-        XCTAssertTrue(workbook.contains(#"<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">&#39;Accepted&#39;!$A$1:$J$4</definedName>"#), workbook)
+        XCTAssertTrue(workbook.contains(#"<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">&#39;Accepted&#39;!$A$1:$K$4</definedName>"#), workbook)
+        // Printed, the header row repeats on every page of every sheet.
+        for (index, name) in names.enumerated() {
+            XCTAssertTrue(workbook.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">&#39;\(name)&#39;!$1:$1</definedName>"), "\(name): \(workbook)")
+        }
     }
 
     /// Golden: the Accepted sheet, with its frozen bold header, widths, a Vietnamese note, a joint
@@ -47,22 +51,24 @@ final class XLSXExportTests: XCTestCase {
         func cell(_ ref: String, _ style: Int, _ text: String) -> String {
             "<c r=\"\(ref)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(text)</t></is></c>"
         }
-        let header = ["ID", "Recommending States", "Regional groups", "Themes", "Recommendation", "Decision", "Already implemented", "Note", "Decided by", "Decided at"]
+        let header = ["ID", "Recommending States", "Regional groups", "Themes", "Recommendation", "Decision", "Published as", "Already implemented", "Note", "Decided by", "Decided at"]
         let headerRow = zip(XLSXFixture.columns, header).map { cell("\($0)1", 1, $1) }.joined()
         let at = "2026-09-21T14:13:20Z"
         XCTAssertEqual(sheet, """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
-            <dimension ref="A1:J4"/>
+            <sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>
+            <dimension ref="A1:K4"/>
             <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>
-            <cols>\(XLSXFixture.widths([8, 24, 30, 27, 64, 13, 22, 18, 15, 22]))</cols>
+            <cols>\(XLSXFixture.widths([8, 20, 14, 18, 60, 13, 11, 14, 18, 11, 20]))</cols>
             <sheetData>
-            <row r="1">\(headerRow)</row>
-            <row r="2">\(cell("A2", 4, "140.1"))\(cell("B2", 2, "Chile; France"))\(cell("C2", 2, "Latin American and Caribbean; Western European and others"))\(cell("D2", 2, "International instruments"))\(cell("E2", 2, "Ratify the Optional Protocol to the Convention against Torture"))\(cell("F2", 4, "accepted"))\(cell("H2", 2, "Đã có trong luật"))\(cell("I2", 4, "lan"))\(cell("J2", 4, at))</row>
-            <row r="3">\(cell("A3", 4, "140.2"))\(cell("B3", 2, "Côte d&#39;Ivoire"))\(cell("C3", 2, "African"))\(cell("D3", 2, "International instruments"))\(cell("E3", 2, "Consider ratifying OPCAT"))\(cell("F3", 4, "accepted"))\(cell("G3", 4, "yes"))\(cell("I3", 4, "lan"))\(cell("J3", 4, at))</row>
-            <row r="4">\(cell("A4", 4, "140.10"))\(cell("B4", 2, "Germany"))\(cell("C4", 2, "Western European and others"))\(cell("D4", 2, "Legal system and justice"))\(cell("E4", 2, "Strengthen &quot;legal aid&quot;, for all"))\(cell("F4", 4, "accepted"))\(cell("I4", 4, "lan"))\(cell("J4", 4, at))</row>
+            <row r="1" ht="28" customHeight="1">\(headerRow)</row>
+            <row r="2" ht="84" customHeight="1">\(cell("A2", 4, "140.1"))\(cell("B2", 2, "Chile; France"))\(cell("C2", 2, "Latin American and Caribbean; Western European and others"))\(cell("D2", 2, "International instruments"))\(cell("E2", 2, "Ratify the Optional Protocol to the Convention against Torture"))\(cell("F2", 2, "accepted"))\(cell("G2", 4, "supported"))\(cell("I2", 2, "Đã có trong luật"))\(cell("J2", 2, "lan"))\(cell("K2", 4, at))</row>
+            <row r="3" ht="28" customHeight="1">\(cell("A3", 4, "140.2"))\(cell("B3", 2, "Côte d&#39;Ivoire"))\(cell("C3", 2, "African"))\(cell("D3", 2, "International instruments"))\(cell("E3", 2, "Consider ratifying OPCAT"))\(cell("F3", 2, "accepted"))\(cell("G3", 4, "supported"))\(cell("H3", 2, "yes"))\(cell("J3", 2, "lan"))\(cell("K3", 4, at))</row>
+            <row r="4" ht="42" customHeight="1">\(cell("A4", 4, "140.10"))\(cell("B4", 2, "Germany"))\(cell("C4", 2, "Western European and others"))\(cell("D4", 2, "Legal system and justice"))\(cell("E4", 2, "Strengthen &quot;legal aid&quot;, for all"))\(cell("F4", 2, "accepted"))\(cell("G4", 4, "supported"))\(cell("J4", 2, "lan"))\(cell("K4", 4, at))</row>
             </sheetData>
-            <autoFilter ref="A1:J4"/>
+            <autoFilter ref="A1:K4"/>
+            <printOptions gridLines="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter><oddHeader>&amp;L&amp;A&amp;RA/HRC/00/0 (test)</oddHeader><oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter></headerFooter>
             </worksheet>
 
             """)
@@ -87,8 +93,8 @@ final class XLSXExportTests: XCTestCase {
 
     func testStatusKeepsEverySheetButOnlyThoseRows() throws {
         let parts = try workbook(status: .rejected)
-        XCTAssertTrue(parts["xl/worksheets/sheet2.xml"]!.contains(#"<autoFilter ref="A1:J1"/>"#), "Accepted: header only")
-        XCTAssertTrue(parts["xl/worksheets/sheet4.xml"]!.contains(#"<autoFilter ref="A1:J3"/>"#))
+        XCTAssertTrue(parts["xl/worksheets/sheet2.xml"]!.contains(#"<autoFilter ref="A1:K1"/>"#), "Accepted: header only")
+        XCTAssertTrue(parts["xl/worksheets/sheet4.xml"]!.contains(#"<autoFilter ref="A1:K3"/>"#))
     }
 
     func testSameLedgerGivesTheSameBytes() throws {
@@ -106,7 +112,7 @@ final class XLSXExportTests: XCTestCase {
 }
 
 enum XLSXFixture {
-    static let columns = "ABCDEFGHIJ".map(String.init)
+    static let columns = "ABCDEFGHIJK".map(String.init)
 
     static func widths(_ widths: [Int]) -> String {
         widths.enumerated().map { "<col min=\"\($0.offset + 1)\" max=\"\($0.offset + 1)\" width=\"\($0.element)\" customWidth=\"1\"/>" }.joined()

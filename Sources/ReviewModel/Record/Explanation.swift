@@ -19,7 +19,7 @@ extension Ledger {
     }
 
     /// Paragraphs kept (a blank line between them), spaces inside each folded to one.
-    static func normalizedExplanation(_ text: String) -> String {
+    public static func normalizedExplanation(_ text: String) -> String {
         text.replacingOccurrences(of: "\r\n", with: "\n")
             .components(separatedBy: "\n\n")
             .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
