@@ -21,16 +21,30 @@ enum BriefingDocument {
             .paragraph(WordParagraph("Briefing pack", style: "Title")),
             .paragraph(WordParagraph("Recommendations to \(document.stateUnderReview) and our decisions, by recommending State", style: "Subtitle")),
             .paragraph(WordParagraph("\(document.symbol): \(document.title)", style: "Body")),
-            .paragraph(WordParagraph("State of the decisions on \(DocumentWords.date(DecisionWorkbook.latestDecision(ledger))). \(states.count) recommending State\(states.count == 1 ? "" : "s"): "
-                + states.map(\.state).joined(separator: ", ") + ".", style: "Body")),
+            .paragraph(WordParagraph("State of the decisions on \(DocumentWords.date(DecisionWorkbook.latestDecision(ledger))). \(states.count) recommending State\(states.count == 1 ? "" : "s"), "
+                + "each in a section of its own after this table.", style: "Body")),
         ]
         if let notice = ledger.notice { body.append(.paragraph(WordParagraph("NOTE: \(notice)", style: "Draft"))) }
+        body.append(.table(overview(ledger, states, directory: directory)))
         for entry in states {
             body += section(ledger, state: entry.state, positions: entry.positions, directory: directory, newPage: true)
         }
         return try DocxPackage.data(title: "Briefing pack: \(document.stateUnderReview) (\(document.symbol))",
                                     header: "Briefing pack: \(document.stateUnderReview), \(document.symbol)", body: body,
                                     modified: DecisionWorkbook.latestDecision(ledger))
+    }
+
+    /// The cover's table: one row per State with its group and its counts, for the delegation to
+    /// see at a glance whom to thank and whom to explain a "noted" to.
+    static func overview(_ ledger: Ledger, _ states: [(state: String, positions: [Int])], directory: StateDirectory?) -> WordTable {
+        WordTable(widths: [3000, 2638, 1200, 1000, 900, 900], header: ["Recommending State", "Regional group", "Recommen­dations", "Supported", "Noted", "Open"],
+                  rows: states.map { entry in
+            var counts = StatusCounts()
+            entry.positions.forEach { counts.add(ledger.status(of: ledger.recommendations[$0].id)) }
+            let open = counts[.underConsideration] + counts[.undecided]
+            return [entry.state, DecisionSummary.groupName(of: entry.state, in: directory), "\(entry.positions.count)",
+                    "\(counts[.accepted])", "\(counts[.rejected])", "\(open)"].map { [WordParagraph($0, style: "TableText")] }
+        })
     }
 
     static func fold(_ name: String) -> String { name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
@@ -49,7 +63,7 @@ enum BriefingDocument {
             .paragraph(WordParagraph(runs: [.init(text: "Totals: ", bold: true),
                                             .init(text: "\(rows.count) recommendation\(rows.count == 1 ? "" : "s"): \(tally.joined(separator: ", ")).")], style: "Body")),
         ]
-        let table = WordTable(widths: [900, 4600, 1700, 2438], header: ["ID", "Recommendation", "Our decision", "Our reasons"], rows: rows.map { row in
+        let table = WordTable(widths: [800, 3900, 1300, 3638], header: ["ID", "Recommendation", "Our decision", "Our reasons"], rows: rows.map { row in
             var recommendation = [WordParagraph(row.text, style: "TableText")]
             let others = row.states.filter { $0 != state }
             if !others.isEmpty { recommendation.append(WordParagraph("Also recommended by: \(others.joined(separator: ", "))", style: "TableText", italic: true)) }

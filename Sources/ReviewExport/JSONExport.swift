@@ -12,6 +12,8 @@ enum JSONExport {
         /// Present only when true, so that the output stays as it was for ledgers without the mark.
         var implemented: Bool?
         var note: String
+        /// The addendum's explanation; present only when there is one.
+        var explanation: String?
         var decidedBy: String?
         var decidedAt: String?
     }
@@ -23,7 +25,7 @@ enum JSONExport {
             return Item(
                 id: row.id, states: row.states, themes: row.themes, text: row.text,
                 decision: row.status?.argument ?? "undecided", implemented: row.implemented ? true : nil,
-                note: row.note, decidedBy: decided ? row.decidedBy : nil, decidedAt: decided ? row.decidedAt : nil)
+                note: row.note, explanation: row.explanation, decidedBy: decided ? row.decidedBy : nil, decidedAt: decided ? row.decidedAt : nil)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
