@@ -3,7 +3,7 @@ import ReviewModel
 import ReviewExport
 
 /// A real spreadsheet program reads the workbook: LibreOffice, headless, converts every sheet to
-/// CSV. Skipped where LibreOffice is not installed (it is not installed for the tests).
+/// CSV. Skipped where LibreOffice is not installed, except in CI (`CI=true`), where .ci/run installs it.
 final class LibreOfficeTests: XCTestCase {
     func office() throws -> String {
         for tool in ["soffice", "libreoffice"] {
@@ -11,6 +11,10 @@ final class LibreOfficeTests: XCTestCase {
                 let path = "\(folder)/\(tool)"
                 if FileManager.default.isExecutableFile(atPath: path) { return path }
             }
+        }
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            XCTFail("neither soffice nor libreoffice is on PATH: in CI this test must run (.ci/run installs libreoffice-calc-nogui)")
+            throw CocoaError(.executableNotLoadable)
         }
         throw XCTSkip("neither soffice nor libreoffice is on PATH: the XLSX is not opened by a spreadsheet program in this run")
     }
