@@ -70,9 +70,10 @@ enum AddendumDocument {
 
     /// The masthead and the title, as on the first page of every addendum.
     static func heading(_ ledger: Ledger, options: DocumentOptions) -> [WordBlock] {
-        func line(_ left: String, _ right: String, style: String = "Masthead", bold: Bool = false) -> WordBlock {
+        func line(_ left: String, _ right: String, style: String = "Masthead", bold: Bool = false, rule: Bool = false) -> WordBlock {
             var paragraph = WordParagraph(runs: [.init(text: left, bold: bold), .init(text: "\t" + right)], style: style)
             paragraph.rightTab = DocxPackage.textWidth
+            paragraph.ruleBelow = rule
             return .paragraph(paragraph)
         }
         let issued = options.issued ?? DecisionWorkbook.latestDecision(ledger)
@@ -80,7 +81,7 @@ enum AddendumDocument {
             line("United Nations", addendumSymbol(ledger), style: "Symbol", bold: true),
             line("General Assembly", "Distr.: General", bold: true),
             line("", DocumentWords.date(issued)),
-            line("", "Original: English"),
+            line("", "Original: English", rule: true),
             .paragraph(WordParagraph("Human Rights Council", style: "Session", bold: true)),
         ]
         var session: [String] = []

@@ -42,6 +42,15 @@ public enum AddendumDraft {
         }
         lines += ["", totals(groups, of: chosen.count)]
         lines.append("Check: each of the \(chosen.count) recommendation IDs appears exactly once above, and the totals add up to \(chosen.count).")
+        // The explanations come after the check, whose "exactly once" is about the lists.
+        let explanations = ExplanationGroup.groups(ledger, positions: chosen)
+        try ExplanationGroup.check(explanations, expected: groups.all)
+        if !explanations.isEmpty {
+            lines += ["", "Explanations published with the recommendations (\(explanations.count)):"]
+            for group in explanations {
+                lines += ["", group.heading] + group.text.components(separatedBy: "\n\n").map { "    " + $0 }
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -23,6 +23,8 @@ struct WordParagraph {
     var rightTab: Int?
     var keepWithNext = false
     var pageBreakBefore = false
+    /// A rule under the paragraph, as under the masthead of UN documents.
+    var ruleBelow = false
 
     init(_ text: String, style: String? = nil, bold: Bool = false, italic: Bool = false) {
         self.style = style
@@ -39,6 +41,7 @@ struct WordParagraph {
         if let style { properties += "<w:pStyle w:val=\"\(style)\"/>" }
         if keepWithNext { properties += "<w:keepNext/>" }
         if pageBreakBefore { properties += "<w:pageBreakBefore/>" }
+        if ruleBelow { properties += "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"000000\"/></w:pBdr>" }
         if let rightTab { properties += "<w:tabs><w:tab w:val=\"right\" w:pos=\"\(rightTab)\"/></w:tabs>" }
         if indent > 0 || hanging > 0 || firstLine > 0 {
             properties += "<w:ind w:left=\"\(indent)\"" + (hanging > 0 ? " w:hanging=\"\(hanging)\"" : "")

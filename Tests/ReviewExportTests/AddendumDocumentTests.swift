@@ -107,3 +107,24 @@ final class AddendumDocumentTests: XCTestCase {
         XCTAssertEqual(try DecisionExport.data(ledger, format: .docx), try DecisionExport.data(ledger, format: .docx))
     }
 }
+
+/// The text addendum prints the explanations too, after its check.
+final class AddendumTextExplanationTests: XCTestCase {
+    func testExplanationsFollowTheCheckGroupedUnderTheirIDs() throws {
+        let text = try DecisionExport.render(try DocxFixture.explainedLedger(), format: .addendum)
+        XCTAssertTrue(text.hasSuffix("""
+            Check: each of the 7 recommendation IDs appears exactly once above, and the totals add up to 7.
+
+            Explanations published with the recommendations (2):
+
+            140.1-2
+                Viet Nam ratified the Convention against Torture in 2015.
+
+            140.3
+                The question is kept under review.
+                The Penal Code of 2015 reduced the number of capital offences.
+
+            """), text)
+        XCTAssertFalse(try DecisionExport.render(try ExportFixtures.decidedLedger(), format: .addendum).contains("Explanations"), "none, no heading")
+    }
+}
