@@ -70,8 +70,9 @@ struct XLSXSheet {
 
     private func row(_ number: Int, _ cells: [Cell], header: Bool) -> String {
         let lines = lineCount(cells, header: header)
-        // Spreadsheets do not grow a row for wrapped text on opening: the height is written.
-        var out = lines > 1 ? "<row r=\"\(number)\" ht=\"\(lines * 14)\" customHeight=\"1\">" : "<row r=\"\(number)\">"
+        // LibreOffice does not grow a row for wrapped text on opening: the height is written (not
+        // as custom, so that Excel still grows the row as a ministry types a longer note).
+        var out = lines > 1 ? "<row r=\"\(number)\" ht=\"\(lines * 14)\">" : "<row r=\"\(number)\">"
         for (index, cell) in cells.enumerated() {
             let ref = reference(column: index, row: number)
             let style: Style = header ? .header : columns[index].wraps ? .wrapped : .top

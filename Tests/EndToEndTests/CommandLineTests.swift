@@ -38,7 +38,7 @@ final class CommandLineTests: XCTestCase {
         let csvBytes = try Data(contentsOf: URL(fileURLWithPath: csvPath))
         XCTAssertEqual(Array(csvBytes.prefix(3)), [0xEF, 0xBB, 0xBF], "a byte-order mark, so that Excel reads UTF-8")
         let csv = String(decoding: csvBytes.dropFirst(3), as: UTF8.self)
-        XCTAssertTrue(csv.hasPrefix("id,states,text,decision,note,decided_by,decided_at\r\n140.1,"), csv)
+        XCTAssertTrue(csv.hasPrefix("id,states,themes,text,decision,published,already_implemented,note,decided_by,decided_at\r\n140.1,"), csv)
         let again = try UPRBinary.run(["export", "--format", "csv", "-o", csvPath], in: folder)
         XCTAssertEqual(again.status, 1, "an existing file is not overwritten without --force")
         XCTAssertTrue(again.stderr.contains("--force"))
