@@ -44,13 +44,15 @@ struct XLSXSheet {
         out += "\n<sheetViews><sheetView workbookViewId=\"0\"\(selected ? " tabSelected=\"1\"" : "")>"
         out += #"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>"#
         out += "</sheetView></sheetViews>"
+        // Each width reads every row: once per sheet, not once per row.
+        let widths = columns.indices.map(width)
         out += "\n<cols>" + columns.enumerated().map { index, column in
-            "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width(index))\" customWidth=\"1\"\(column.hidden ? " hidden=\"1\"" : "")/>"
+            "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(widths[index])\" customWidth=\"1\"\(column.hidden ? " hidden=\"1\"" : "")/>"
         }.joined() + "</cols>"
         // One row a line: Excel ignores the breaks, and a diff of two exports reads row by row.
         out += "\n<sheetData>\n"
-        out += row(1, columns.map { .text($0.title) }, header: true)
-        for (index, cells) in rows.enumerated() { out += row(index + 2, cells, header: false) }
+        out += row(1, columns.map { .text($0.title) }, header: true, widths: widths)
+        for (index, cells) in rows.enumerated() { out += row(index + 2, cells, header: false, widths: widths) }
         out += "</sheetData>"
         if autoFilter { out += "\n<autoFilter ref=\"\(filterRange)\"/>" }
         return out + "\n" + pageSetup + "\n</worksheet>\n"
@@ -68,8 +70,8 @@ struct XLSXSheet {
     /// `A1:J12`: the header and every row.
     var filterRange: String { "A1:\(reference(column: columns.count - 1, row: rows.count + 1))" }
 
-    private func row(_ number: Int, _ cells: [Cell], header: Bool) -> String {
-        let lines = lineCount(cells, header: header)
+    private func row(_ number: Int, _ cells: [Cell], header: Bool, widths: [Int]) -> String {
+        let lines = lineCount(cells, header: header, widths: widths)
         // LibreOffice does not grow a row for wrapped text on opening: the height is written (not
         // as custom, so that Excel still grows the row as a ministry types a longer note).
         var out = lines > 1 ? "<row r=\"\(number)\" ht=\"\(lines * 14)\">" : "<row r=\"\(number)\">"
@@ -94,22 +96,28 @@ struct XLSXSheet {
 
     /// Lines the tallest wrapped cell of a row takes: words laid into the column's width (in
     /// characters, less one for the cell's padding), a line break starting a line; at most 40.
-    func lineCount(_ cells: [Cell], header: Bool) -> Int {
+    func lineCount(_ cells: [Cell], header: Bool, widths: [Int]) -> Int {
         var most = 1
         for (index, cell) in cells.enumerated() where index < columns.count && (columns[index].wraps || header) {
             guard case .text(let text) = cell else { continue }
-            let room = max(width(index) - 1, 4)
-            var lines = 0
-            for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                lines += 1
-                var used = 0
-                for word in paragraph.split(separator: " ") {
-                    let length = word.count
-                    if used > 0 && used + 1 + length > room { lines += 1; used = 0 }
-                    used += (used > 0 ? 1 : 0) + length
-                    while used > room { lines += 1; used -= room }
+            let room = max(widths[index] - 1, 4)
+            // One pass over the scalars (a combining accent counts as a character: a little room to spare).
+            var lines = 1, used = 0, word = 0
+            func place() {
+                guard word > 0 else { return }
+                if used > 0 && used + 1 + word > room { lines += 1; used = 0 }
+                used += (used > 0 ? 1 : 0) + word
+                while used > room { lines += 1; used -= room }
+                word = 0
+            }
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\n": place(); lines += 1; used = 0
+                case " ": place()
+                default: word += 1
                 }
             }
+            place()
             most = max(most, lines)
         }
         return min(most, 40)
