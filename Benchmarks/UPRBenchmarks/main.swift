@@ -1,5 +1,6 @@
 import Benchmark
 import Foundation
+import ReviewExport
 import ReviewModel
 import WorkbenchCore
 
@@ -162,6 +163,10 @@ func keyBenchmarks(_ label: String, _ ledger: Ledger) {
 keyBenchmarks("320", sample)
 keyBenchmarks("42,000", record)
 keyBenchmarks("420,000", tenfold)
+
+// The documents a ministry sends (a draft where decisions are still open), at 42,000.
+benchmark("export the Word addendum (docx) of 42,000") { blackHole(try! DecisionExport.data(record, format: .docx, draft: true)) }
+benchmark("export the decision workbook (xlsx) of 42,000") { blackHole(try! DecisionExport.data(record, format: .xlsx)) }
 
 Benchmark.main()
 store.close()
