@@ -54,6 +54,7 @@ struct WordParagraph {
 
     /// A run; `\t` becomes a tab and `\n` a line break, each its own element as the schema asks.
     static func run(_ run: Run) -> String {
+        guard !run.text.isEmpty else { return "" }
         var properties = ""
         if run.bold { properties += "<w:b/>" }
         if run.italic { properties += "<w:i/>" }

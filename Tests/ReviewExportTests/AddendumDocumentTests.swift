@@ -128,3 +128,51 @@ final class AddendumTextExplanationTests: XCTestCase {
         XCTAssertFalse(try DecisionExport.render(try ExportFixtures.decidedLedger(), format: .addendum).contains("Explanations"), "none, no heading")
     }
 }
+
+/// Golden: the whole `word/document.xml` of a three-recommendation review, as written.
+final class AddendumDocumentXMLGoldenTests: XCTestCase {
+    func testDocumentXMLGolden() throws {
+        var ledger = try Ledger(document: DocumentInfo(symbol: "A/HRC/60/9", title: "Report", stateUnderReview: "Atlantis", cycle: 4), recommendations: [
+            Recommendation(id: "9.1", text: "Ratify OPCAT", states: ["Chile"]),
+            Recommendation(id: "9.2", text: "Free legal aid", states: ["Peru"]),
+            Recommendation(id: "9.3", text: "Abolish the death penalty", states: ["France"]),
+        ])
+        let at = ExportFixtures.date
+        try ledger.decide("9.1", .accepted, by: "lan", at: at)
+        try ledger.explain("9.1", "Ratified in 2015 & in force.", by: "lan", at: at)
+        try ledger.applyPosition("9.2", .accepted, implemented: true, source: "test", by: "lan", at: at)
+        try ledger.decide("9.3", .rejected, by: "lan", at: at)
+        let xml = try DocxFixture.parts(try DecisionExport.data(ledger, format: .docx))["word/document.xml"]!
+        XCTAssertEqual(xml, #"""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+            <w:body>
+            <w:p><w:pPr><w:pStyle w:val="Symbol"/><w:tabs><w:tab w:val="right" w:pos="9638"/></w:tabs></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">United Nations</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">A/HRC/60/9/Add.1</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Masthead"/><w:tabs><w:tab w:val="right" w:pos="9638"/></w:tabs></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">General Assembly</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">Distr.: General</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Masthead"/><w:tabs><w:tab w:val="right" w:pos="9638"/></w:tabs></w:pPr><w:r><w:tab/><w:t xml:space="preserve">21 September 2026</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Masthead"/><w:pBdr><w:bottom w:val="single" w:sz="12" w:space="4" w:color="000000"/></w:pBdr><w:tabs><w:tab w:val="right" w:pos="9638"/></w:tabs></w:pPr><w:r><w:tab/><w:t xml:space="preserve">Original: English</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Session"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Human Rights Council</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Session"/></w:pPr><w:r><w:t xml:space="preserve">Sixtieth session</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Session"/></w:pPr><w:r><w:t xml:space="preserve">Agenda item 6</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Session"/></w:pPr><w:r><w:t xml:space="preserve">Universal periodic review</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t xml:space="preserve">Report of the Working Group on the Universal Periodic Review</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Subtitle"/></w:pPr><w:r><w:t xml:space="preserve">Atlantis</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Subtitle"/></w:pPr><w:r><w:t xml:space="preserve">Addendum</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Subtitle"/></w:pPr><w:r><w:t xml:space="preserve">Views on conclusions and/or recommendations, voluntary commitments and replies presented by the State under review</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Body"/><w:ind w:left="567" w:hanging="567"/></w:pPr><w:r><w:t xml:space="preserve">1.</w:t><w:tab/><w:t xml:space="preserve">This document contains the response of the Government of Atlantis to the recommendations made during its fourth Universal Periodic Review.</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Body"/><w:ind w:left="567" w:hanging="567"/></w:pPr><w:r><w:t xml:space="preserve">2.</w:t><w:tab/><w:t xml:space="preserve">Atlantis received 3 recommendations. Of these, 2 are supported (1 of them considered already implemented or in the process of implementation) and 1 noted. The response is clustered into 3 categories: I. Supported recommendations; II. Supported recommendations that Atlantis considers already implemented or in the process of implementation; III. Noted recommendations.</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Heading1"/><w:ind w:left="567" w:hanging="567"/></w:pPr><w:r><w:t xml:space="preserve">I.</w:t><w:tab/><w:t xml:space="preserve">Supported recommendations</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Body"/><w:ind w:left="567" w:hanging="567"/></w:pPr><w:r><w:t xml:space="preserve">3.</w:t><w:tab/><w:t xml:space="preserve">The Government of Atlantis supports the following recommendations: 9.1.</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="ExplanationIDs"/><w:ind w:left="567"/></w:pPr><w:r><w:t xml:space="preserve">9.1</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Body"/><w:ind w:left="567" w:firstLine="567"/></w:pPr><w:r><w:t xml:space="preserve">Ratified in 2015 &amp; in force.</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Heading1"/><w:ind w:left="567" w:hanging="567"/></w:pPr><w:r><w:t xml:space="preserve">II.</w:t><w:tab/><w:t xml:space="preserve">Supported recommendations that Atlantis considers already implemented or in the process of implementation</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Body"/><w:ind w:left="567" w:hanging="567"/></w:pPr><w:r><w:t xml:space="preserve">4.</w:t><w:tab/><w:t xml:space="preserve">The Government of Atlantis supports the following recommendations and considers them already implemented or in the process of implementation: 9.2.</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Heading1"/><w:ind w:left="567" w:hanging="567"/></w:pPr><w:r><w:t xml:space="preserve">III.</w:t><w:tab/><w:t xml:space="preserve">Noted recommendations</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Body"/><w:ind w:left="567" w:hanging="567"/></w:pPr><w:r><w:t xml:space="preserve">5.</w:t><w:tab/><w:t xml:space="preserve">The Government of Atlantis takes note of the following recommendations: 9.3.</w:t></w:r></w:p>
+            <w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:footerReference w:type="default" r:id="rId2"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr>
+            </w:body>
+            </w:document>
+
+            """#)
+    }
+}
