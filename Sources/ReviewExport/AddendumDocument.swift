@@ -27,7 +27,9 @@ enum AddendumDocument {
         ].filter { !$0.ids.isEmpty }
         let pending = [("Under consideration", groups.underConsideration), ("Undecided", groups.undecided)].filter { !$0.1.isEmpty }
         let list = { (ids: [String]) in options.ranges ? IDRanges.compress(ids) : ids.joined(separator: ", ") }
-        try AddendumGroups.check(written: (sections.map(\.ids) + pending.map(\.1)).map { ($0.count, list($0)) }, expected: groups.all)
+        // What is still open is for the analysts, not for publication: always as ranges, short.
+        try AddendumGroups.check(written: sections.map { ($0.ids.count, list($0.ids)) } + pending.map { ($0.1.count, IDRanges.compress($0.1)) },
+                                 expected: groups.all)
         let explanations = ExplanationGroup.groups(ledger, positions: positions)
         try ExplanationGroup.check(explanations, expected: groups.all)
 
@@ -58,7 +60,7 @@ enum AddendumDocument {
         }
         if !pending.isEmpty {
             body.append(sectionHeading("Still open (not for publication)"))
-            for (label, ids) in pending { body.append(.paragraph(WordParagraph("\(label) (\(ids.count)): \(list(ids))", style: "Body"))) }
+            for (label, ids) in pending { body.append(.paragraph(WordParagraph("\(label) (\(ids.count)): \(IDRanges.compress(ids))", style: "Body"))) }
             for group in explanations where sectionOf[group.ids[0]] == nil { body += explanation(group) }
             body.append(.paragraph(WordParagraph("DRAFT, NOT FOR PUBLICATION: \(groups.openCount) recommendations have no final position.", style: "Draft")))
         }
