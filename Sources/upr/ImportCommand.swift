@@ -52,7 +52,14 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "--reference: how the detail pane names the earlier cycle, e.g. \"A/HRC/26/6 (2014)\" (default: the document's symbol).")
     var referenceLabel: String?
 
+    @Flag(name: .long, help: .hidden)
+    var showLines = false
+
     func run() throws {
+        if showLines {
+            for file in files { print(try WorkingGroupReport.showLines(URL(fileURLWithPath: file)), terminator: "") }
+            return
+        }
         if format == "ministry" || (format == nil && !files.isEmpty && files.allSatisfy { MinistrySheetImport.looksLikeMinistrySheet(URL(fileURLWithPath: $0)) }) {
             return try runMinistry()
         }

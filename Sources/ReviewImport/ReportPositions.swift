@@ -1,0 +1,83 @@
+import Foundation
+
+/// The positions a report itself states: in the lead-in of a list paragraph, and in the comments of
+/// the State under review between the lists ("Yemen considers that recommendation 115.10 above has
+/// already been implemented").
+enum ReportPositions {
+    struct LeadIn: Equatable {
+        var published: PublishedPosition?
+        var label: String
+    }
+
+    static func leadIn(_ lines: [ArraySlice<UInt8>]) -> LeadIn {
+        let text = ReportLines.string(ReportLines.join(lines, hyphenated: { [] })[...])
+        switch PositionCue.of(text, requireRecommendation: false) {
+        case .position(let p)?: return LeadIn(published: p, label: label(p))
+        case .unpublished?: return LeadIn(published: nil, label: "no position yet (to be examined)")
+        case nil: return LeadIn(published: nil, label: "no position stated")
+        }
+    }
+
+    static func label(_ p: PublishedPosition) -> String {
+        switch p {
+        case .supported: "supported"
+        case .supportedImplemented: "supported and already implemented or being implemented"
+        case .noted: "noted"
+        }
+    }
+
+    /// Applies what comments say of the IDs they cite; returns a line of the import report for each.
+    static func comments(_ paragraphs: [ReportParagraphs.Paragraph], applyingTo recommendations: inout [ImportedRecommendation]) -> [String] {
+        var index: [String: Int] = [:]
+        for (i, r) in recommendations.enumerated() where index[r.id] == nil { index[r.id] = i }
+        var report: [String] = []
+        for paragraph in paragraphs {
+            let text = ReportLines.string(ReportLines.join(paragraph.leadIn + paragraph.after, hyphenated: { [] })[...])
+            let ids = citedIDs(in: text).filter { index[$0] != nil }
+            guard !ids.isEmpty, case .position(let position)? = PositionCue.of(text, requireRecommendation: true) else { continue }
+            for id in ids {
+                let i = index[id]!
+                let before = recommendations[i].position
+                // "Already implemented" refines "supported"; any other statement replaces the list's.
+                if !(before == .supportedImplemented && position == .supported) { recommendations[i].position = position }
+            }
+            report.append("paragraph \(paragraph.number), a comment of the State under review: \(ids.joined(separator: ", ")) \(label(position))")
+        }
+        return report
+    }
+
+    /// `115.10`, `115.10 and 115.12`, `115.10 to 115.12`, `115.10-12`, `115.10–115.12`.
+    static func citedIDs(in text: String) -> [String] {
+        let b = Array(text.utf8)
+        var ids: [String] = []
+        var i = 0
+        func number(_ at: inout Int) -> Int? {
+            var v = 0, n = 0
+            while at < b.count, ReportLines.isDigit(b[at]), n < 4 { v = v * 10 + Int(b[at] - 0x30); at += 1; n += 1 }
+            return n > 0 && n <= 3 ? v : nil
+        }
+        while i < b.count {
+            guard ReportLines.isDigit(b[i]), i == 0 || !ReportLines.isDigit(b[i - 1]) && b[i - 1] != 0x2E else { i += 1; continue }
+            var j = i
+            guard let p = number(&j), j < b.count, b[j] == 0x2E else { i = j + 1; continue }
+            j += 1
+            guard let k = number(&j) else { i = j; continue }
+            var last = k
+            // A range: "-12", "–115.12", " to 115.12".
+            var r = j
+            if r < b.count, b[r] == 0x2D { r += 1 } else if r + 2 < b.count, b[r] == 0xE2, b[r + 1] == 0x80, b[r + 2] == 0x93 { r += 3 }
+            else if r + 3 < b.count, ReportLines.string(b[r..<(r + 4)][...]) == " to " { r += 4 } else { r = -1 }
+            if r > 0, var s = Optional(r), let first = number(&s) {
+                if s < b.count, b[s] == 0x2E, first == p {
+                    var t = s + 1
+                    if let end = number(&t), end >= k, end - k < 400 { last = end; j = t }
+                } else if first >= k, first - k < 400 {
+                    last = first; j = s
+                }
+            }
+            for n in k...last { ids.append("\(p).\(n)") }
+            i = j
+        }
+        return ids
+    }
+}
