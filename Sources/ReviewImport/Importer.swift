@@ -123,14 +123,17 @@ public struct Importer {
         var recommendations: [Recommendation] = []
         var unknown: Set<String> = []
         for imported in document.recommendations {
-            let names = imported.states.map { name -> String in
-                guard let entry = states.resolve(name) else {
-                    if unknown.insert(name).inserted {
-                        warnings.append(ImportWarning(file: document.file, line: imported.line, page: imported.page, message: "State “\(name)” is not in the list of States; kept as written"))
-                    }
-                    return name
+            let names = imported.states.flatMap { name -> [String] in
+                if let entry = states.resolve(name) { return [entry.name] }
+                if let repair = StateNameRepair.repair(name, in: states) {
+                    warnings.append(ImportWarning(file: document.file, line: imported.line, page: imported.page,
+                                                  message: "\(imported.id): State “\(name)” \(repair.how): \(repair.names.joined(separator: ", "))"))
+                    return repair.names
                 }
-                return entry.name
+                if unknown.insert(name).inserted {
+                    warnings.append(ImportWarning(file: document.file, line: imported.line, page: imported.page, message: "State “\(name)” is not in the list of States; kept as written"))
+                }
+                return [name]
             }
             var unique: [String] = []
             for name in names where !unique.contains(name) { unique.append(name) }

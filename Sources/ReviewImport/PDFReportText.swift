@@ -14,12 +14,18 @@ extension ReportText {
         var kinds: [Kind] = [], pages: [Int] = [], markers: [[Int]] = []
         var footnotes: [Int: String] = [:]
         var lastFootnote: Int?
+        var pageEndedInFootnote = false
 
         for page in layout.pages {
             let lines = PDFLines.lines(of: page, bodySize: body)
             // The last line of running text: footnotes come after it, never before.
-            let lastText = lines.lastIndex { $0.size >= body && !ReportLines.isFurniture(bytes($0.text)) } ?? -1
+            let lastText = lines.lastIndex { line in
+                let text = bytes(line.text)
+                return !text.isEmpty && line.size >= body && !ReportLines.isFurniture(text)
+            } ?? -1
             var inFootnotes = false
+            // A footnote cut by the page break goes on at the foot of this one, before any other.
+            let continuing = pageEndedInFootnote
             for (k, line) in lines.enumerated() {
                 let text = bytes(line.text)
                 var kind: Kind = ReportLines.isFurniture(text) ? .furniture : .text
@@ -31,7 +37,9 @@ extension ReportText {
                     } else if line.leadingAsterisks || ReportLines.hasPrefix(text, "*") {
                         inFootnotes = true
                         lastFootnote = nil
-                    } else if inFootnotes, let n = lastFootnote {
+                    } else if inFootnotes || continuing, let n = lastFootnote {
+                        // The footnote goes on, here or from the foot of the page before.
+                        inFootnotes = true
                         footnotes[n] = ReportLines.collapseSpaces(footnotes[n, default: ""] + " " + line.text)
                     }
                     if inFootnotes { kind = .footnote }
@@ -42,6 +50,7 @@ extension ReportText {
                 kinds.append(kind)
                 pages.append(page.number)
                 markers.append(kind == .text ? line.markers : [])
+                if kind != .furniture, !text.isEmpty { pageEndedInFootnote = kind == .footnote }
             }
         }
         let lines = ReportLines.trimmedLines(out)

@@ -70,7 +70,8 @@ enum DocumentHeader {
     /// `A/HRC/59/15` or `A/HRC/59/15/Add.1` in a line (not `A/HRC/WG.6/…`, which names a review document).
     static func documentSymbol(in line: String) -> String? {
         guard let r = line.range(of: "A/HRC/") else { return nil }
-        let token = line[r.lowerBound...].prefix(while: { !$0.isWhitespace })
+        // A footnote mark may follow it on the front page: `A/HRC/11/17*` (reissued).
+        let token = line[r.lowerBound...].prefix(while: { !$0.isWhitespace }).trimmingCharacters(in: CharacterSet(charactersIn: "*"))
         let parts = token.dropFirst(6).split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count >= 2, parts[0].allSatisfy(\.isNumber), !parts[0].isEmpty,
               parts[1].allSatisfy(\.isNumber), !parts[1].isEmpty else { return nil }

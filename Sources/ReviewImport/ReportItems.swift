@@ -1,4 +1,5 @@
 import Foundation
+import ReviewModel
 
 /// The recommendations of one list paragraph: IDs, texts, recommending States, the text as read
 /// during the dialogue where a footnote gives it, and a warning for whatever is out of place.
@@ -6,9 +7,10 @@ enum ReportItems {
     static let asReadOpening = "The recommendation as read during the interactive dialogue"
 
     static func recommendations(of paragraph: ReportParagraphs.Paragraph, position: PublishedPosition?, in text: ReportText,
-                                hyphenated: () -> Set<String>,
+                                hyphenated: () -> ReportLines.HyphenEvidence,
                                 warn: (Int, String) -> Void) -> [ImportedRecommendation] {
         let p = paragraph.number
+        let directory = try? StateDirectory.bundled()
         var out: [ImportedRecommendation] = []
         var seen: [Int: Int] = [:]
         var highest = 0
@@ -26,7 +28,7 @@ enum ReportItems {
             highest = max(highest, item.number)
 
             let joined = ReportLines.join(item.fragments, hyphenated: hyphenated)
-            let parsed = RecommendingStates.parse(joined)
+            let parsed = RecommendingStates.parse(joined, isState: { directory?.resolve($0) != nil })
             var texts = parsed.texts
             if !parsed.unattributed.isEmpty { texts.append(parsed.unattributed) }
             if parsed.states.isEmpty {

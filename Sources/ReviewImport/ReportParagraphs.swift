@@ -169,7 +169,7 @@ struct ReportParagraphs {
             guard let last = item.fragments.last, last.count >= 2 else { return false }
             let end = last.endIndex
             guard last[end - 1] == 0x2E, last[end - 2] == 0x29 else { return false }
-            let parsed = RecommendingStates.parse(ReportLines.join(item.fragments, hyphenated: { [] }))
+            let parsed = RecommendingStates.parse(ReportLines.join(item.fragments, hyphenated: { .none }))
             return !parsed.states.isEmpty && parsed.unattributed.isEmpty
         }
 

@@ -9,8 +9,18 @@ enum ReportPositions {
         var label: String
     }
 
+    /// Refusals the addendum wordings do not cover: "Recommendation 96.1 cannot be accepted".
+    static func normalized(_ text: String) -> String {
+        var t = text
+        for refusal in ["cannot be accepted", "can not be accepted", "cannot accept", "cannot be supported", "cannot support",
+                        "is unable to accept", "is unable to support", "are unable to accept", "are unable to support"] {
+            t = t.replacingOccurrences(of: refusal, with: "does not accept", options: .caseInsensitive)
+        }
+        return t
+    }
+
     static func leadIn(_ lines: [ArraySlice<UInt8>]) -> LeadIn {
-        let text = ReportLines.string(ReportLines.join(lines, hyphenated: { [] })[...])
+        let text = normalized(ReportLines.string(ReportLines.join(lines, hyphenated: { .none })[...]))
         switch PositionCue.of(text, requireRecommendation: false) {
         case .position(let p)?: return LeadIn(published: p, label: label(p))
         case .unpublished?: return LeadIn(published: nil, label: "no position yet (to be examined)")
@@ -32,7 +42,7 @@ enum ReportPositions {
         for (i, r) in recommendations.enumerated() where index[r.id] == nil { index[r.id] = i }
         var report: [String] = []
         for paragraph in paragraphs {
-            let text = ReportLines.string(ReportLines.join(paragraph.leadIn + paragraph.after, hyphenated: { [] })[...])
+            let text = normalized(ReportLines.string(ReportLines.join(paragraph.leadIn + paragraph.after, hyphenated: { .none })[...]))
             let ids = citedIDs(in: text).filter { index[$0] != nil }
             guard !ids.isEmpty, case .position(let position)? = PositionCue.of(text, requireRecommendation: true) else { continue }
             for id in ids {

@@ -43,11 +43,11 @@ public enum WorkingGroupReport {
         }
         for note in structure.notes { warn(note.line, note.message) }
 
-        var pairs: Set<String>?
-        let hyphenated = { () -> Set<String> in
-            if let pairs { return pairs }
-            let made = ReportLines.hyphenatedPairs(in: text.bytes)
-            pairs = made
+        var evidence: ReportLines.HyphenEvidence?
+        let hyphenated = { () -> ReportLines.HyphenEvidence in
+            if let evidence { return evidence }
+            let made = ReportLines.hyphenEvidence(in: text.bytes)
+            evidence = made
             return made
         }
         var recommendations: [ImportedRecommendation] = []
