@@ -161,3 +161,42 @@ final class WorkingGroupReportPDFTests: XCTestCase {
         XCTAssertEqual(y.counts.undecided, 25)
     }
 }
+
+/// The PDF path on a PDF made here, so that it is checked where ../shared is absent too.
+final class WorkingGroupReportStyledPDFTests: XCTestCase {
+    func testMarkersAndFootnotesOfAPDFStayOutOfTheTexts() throws {
+        guard PDFText.executable("pdftohtml") != nil else {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { return XCTFail("pdftohtml (poppler-utils) must be installed in CI") }
+            throw XCTSkip("pdftohtml (poppler-utils) is not installed")
+        }
+        typealias Run = PDFFixture.Run
+        let page1: [[Run]] = [
+            [Run(text: "II. Conclusions and/or recommendations")],
+            [Run(text: "90. The recommendations listed below enjoy the support of Ruritania:")],
+            [Run(text: "90.1. Ratify ILO Convention No. 169"), Run(text: "1", size: 6, rise: 4), Run(text: " (Australia);")],
+            [Run(text: "90.2. Plant trees in every capacity-")],
+            [Run(text: "building programme (Chile)"), Run(text: "2", size: 6, rise: 4), Run(text: ";")],
+            [Run(text: "90.3. Keep going (the former Yugoslav Republic of Macedonia)/ Continue (Peru).")],
+            [Run(text: "91. The recommendations below did not enjoy the support of Ruritania:")],
+            [Run(text: "91.1. Abolish the army (Fiji)."), Run(text: "")],
+            [Run(text: "1", size: 6, rise: 4), Run(text: " The recommendation as read during the interactive dialogue: ratify it soon.", size: 8)],
+            [Run(text: "2", size: 6, rise: 4), Run(text: " A footnote about trees.", size: 8)],
+            [Run(text: "GE.30-12345", size: 8)],
+        ]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("styled-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("report.pdf")
+        try PDFFixture.make(styledPages: [page1]).write(to: pdf)
+        let doc = try WorkingGroupReport.parsePDF(pdf)
+        XCTAssertEqual(doc.recommendations.map(\.id), ["90.1", "90.2", "90.3", "91.1"])
+        XCTAssertEqual(doc.recommendations.map(\.text), [
+            "Ratify ILO Convention No. 169", "Plant trees in every capacity-building programme", "Keep going; Continue", "Abolish the army",
+        ])
+        XCTAssertEqual(doc.recommendations.map(\.states), [["Australia"], ["Chile"], ["the former Yugoslav Republic of Macedonia", "Peru"], ["Fiji"]])
+        XCTAssertEqual(doc.recommendations.map(\.position), [.supported, .supported, .supported, .noted])
+        XCTAssertEqual(doc.recommendations[0].asRead, "ratify it soon.")
+        XCTAssertEqual(doc.recommendations[1].asRead, "")
+        XCTAssertEqual(doc.warnings, [])
+    }
+}
