@@ -19,6 +19,11 @@ enum DetailPane {
         add(recommendation.text)
         lines.append(("", .plain))
         add("Recommended by: " + recommendation.states.joined(separator: "; "), Style(tone: .accent), indent: "  ")
+        // The report's own spelling, where a name of the time was mapped to today's State.
+        if !recommendation.statesAsWritten.isEmpty {
+            add("As written: " + recommendation.statesAsWritten.joined(separator: "; "), .faint, indent: "  ")
+        }
+        if !recommendation.asRead.isEmpty { add("As read during the dialogue: " + recommendation.asRead, .faint, indent: "  ") }
         if !recommendation.themes.isEmpty { add("Themes: " + recommendation.themes.joined(separator: "; "), .faint, indent: "  ") }
         if record?.implemented == true && record?.decision == .accepted { add("Already implemented (addendum)", Style(tone: .accepted), indent: "  ") }
         if let ministry = record?.ministry { add("Ministry: " + ministry, Style(tone: .accent), indent: "  ") }
