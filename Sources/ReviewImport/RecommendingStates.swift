@@ -93,6 +93,10 @@ enum RecommendingStates {
         for k in groups.indices where isStates[k] && groups[k].open >= segmentStart {
             // What follows the group: another group (the run goes on), `;`, or the end of the item.
             var j = groups[k].close + 1
+            // A footnote marker glued to the parenthesis in extracted text: `(Australia)2;`.
+            var digits = j
+            while digits < c.count, digits - j < 2, ReportLines.isDigit(c[digits]) { digits += 1 }
+            if digits > j, digits == c.count || [0x3B, 0x2E, 0x2F].contains(c[digits]) || isBlank(c[digits]) { j = digits }
             while j < c.count, isBlank(c[j]) { j += 1 }
             if j < c.count, c[j] == 0x28 { continue }
             let restIsClosing = c[j...].allSatisfy { isBlank($0) || $0 == 0x3B || $0 == 0x2E }

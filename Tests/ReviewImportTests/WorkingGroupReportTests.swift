@@ -107,6 +107,17 @@ final class WorkingGroupReportTests: XCTestCase {
         XCTAssertEqual(first.text, "Think about joining the convention on seeds; Join the convention on seeds; Join it soon")
     }
 
+    func testAFootnoteMarkerGluedToTheStatesOfExtractedTextIsNoText() throws {
+        let doc = try parse("""
+        116.5. Continue the moratorium on the death penalty (Argentina)2;
+        116.6. Consider abolishing the death penalty (Honduras)3;
+        116.7. Keep going (Chile).
+        """)
+        XCTAssertEqual(doc.recommendations.map(\.states), [["Argentina"], ["Honduras"], ["Chile"]])
+        XCTAssertEqual(doc.recommendations[0].text, "Continue the moratorium on the death penalty")
+        XCTAssertEqual(doc.warnings.map(\.message), ["gap in the numbering: 116.1 to 116.4 are missing before 116.5"])
+    }
+
     func testSemicolonInsideOneTextDoesNotSplitIt() throws {
         let doc = try parse("""
         143.1. Review the mining code; the forestry code and the water code (Peru);
