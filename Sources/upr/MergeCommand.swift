@@ -155,8 +155,7 @@ struct ResolveCommand: ParsableCommand {
 
     func run() throws {
         guard let take else {
-            let ledger: Ledger
-            do { ledger = try LedgerStore.read(options.url) } catch { throw failOpening(error, options.url) }
+            let ledger = try options.readLedger()
             if ledger.conflictedIDs.isEmpty { TerminalOutput.line("No open merge conflicts.") }
             for id in ledger.conflictedIDs {
                 TerminalOutput.line("\(id)  shown: \(ledger.status(of: id)?.label ?? "undecided") (the common base's)")
