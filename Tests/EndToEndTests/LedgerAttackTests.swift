@@ -119,7 +119,7 @@ final class LedgerAttackTests: XCTestCase {
         let note = "evil \u{1B}]2;PWNED\u{07}\u{1B}[2J end"
         XCTAssertEqual(try run(["decide", "accepted", "140.5", "--note", note]).status, 0)
         let upr = shellQuoted(UPRBinary.path)
-        let tmux = try TmuxSession("printf 'BEFORE\\n'; \(upr) history 140.5; \(upr) export --format csv --status accepted; \(upr) export --format per-state --status accepted", in: folder, width: 200, height: 50)
+        let tmux = try TmuxSession("printf 'BEFORE\\n'; \(upr) history 140.5; \(upr) export --format csv --status accepted; \(upr) export --format per-state --status accepted", in: folder, width: 200, height: 90)
         let screen = try tmux.waitFor("UPR-EXIT=0")
         XCTAssertTrue(screen.contains("BEFORE"), "the screen was not cleared: \(screen)")
         XCTAssertTrue(screen.contains("evil"), screen)
