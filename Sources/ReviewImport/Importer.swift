@@ -54,7 +54,7 @@ public struct Importer {
     public mutating func add(_ url: URL) throws {
         let file = url.path
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw ImportError.unreadable(file: file, reason: error.localizedDescription) }
+        data = try InputLimits.read(url, file: file)  // sizes and lines within limits
         let detected = try options.format.map { ($0, "as asked with --format") } ?? SourceDetection.detect(data, file: file)
         report.append("\(file): read as \(detected.0.rawValue) (\(detected.1))")
         switch detected.0 {

@@ -281,6 +281,10 @@ public enum Workbench {
 extension WorkbenchState {
     /// A read-only workbench says why instead of changing anything.
     mutating func mayWrite() -> Bool {
+        if let reason = readOnlyReason {
+            message = .init("Read-only: \(reason)", isError: true)
+            return false
+        }
         guard let holder = readOnlyHolder else { return true }
         message = .init("Read-only: the ledger is open in another upr (\(holder))", isError: true)
         return false

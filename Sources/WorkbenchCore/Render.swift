@@ -43,7 +43,7 @@ public enum Render {
         let name = state.ledgerName.isEmpty ? "" : " │ \(state.ledgerName)"
         let end = screen.put(" UPR Workbench │ \(document.stateUnderReview) · \(document.symbol)\(name)",
                              row: 0, column: 0, style: .title.with(reverse: true))
-        if state.readOnlyHolder != nil {
+        if state.readOnlyHolder != nil || state.readOnlyReason != nil {
             let tag = " READ-ONLY "
             let tagWidth = DisplayText.width(of: tag)
             if end + 1 + tagWidth <= width { screen.put(tag, row: 0, column: width - tagWidth, style: .alarm.with(reverse: true)) }

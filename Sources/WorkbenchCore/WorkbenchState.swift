@@ -77,6 +77,8 @@ public struct WorkbenchState: Equatable, Sendable {
     public internal(set) var quitConfirmPending = false
     /// Who holds the ledger when this workbench opened it read-only; nil when it may write.
     public var readOnlyHolder: String?
+    /// Set when the ledger's folder cannot be written (a read-only mount): why, for the message.
+    public var readOnlyReason: String?
     /// The key bindings in force.
     public var keys = KeyMap.standard
     /// Lines entered at the command line, oldest first.

@@ -21,9 +21,9 @@ struct HistoryCommand: ParsableCommand {
             throw fail("no recommendation with ID \(unknown) in \(options.url.path)")
         }
         let events = ledger.history.filter { wanted.isEmpty || wanted.contains($0.id) }
-        if events.isEmpty { print("No changes recorded\(wanted.isEmpty ? "" : " for \(ids.joined(separator: ", "))").") }
+        if events.isEmpty { TerminalOutput.line("No changes recorded\(wanted.isEmpty ? "" : " for \(ids.joined(separator: ", "))").") }
         for event in events {
-            print("\(Timestamp.iso(event.at))  \(event.id)  \(event.by)  \(event.summary)")
+            TerminalOutput.line("\(Timestamp.iso(event.at))  \(event.id)  \(event.by)  \(event.summary)")
         }
     }
 }
