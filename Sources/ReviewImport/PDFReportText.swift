@@ -12,6 +12,7 @@ extension ReportText {
         let body = bodySize(layout)
         var out: [UInt8] = []
         var kinds: [Kind] = [], pages: [Int] = [], markers: [[Int]] = []
+        var ranges: [Range<Int>] = []
         var footnotes: [Int: String] = [:]
         var lastFootnote: Int?
         var pageEndedInFootnote = false
@@ -44,23 +45,26 @@ extension ReportText {
                     }
                     if inFootnotes { kind = .footnote }
                 }
-                if !out.isEmpty { out.append(0x0A) }
+                if !kinds.isEmpty { out.append(0x0A) }
                 if k == 0 { out.append(0x0C) }
+                let start = out.count
                 out.append(contentsOf: text)
+                ranges.append(start..<out.count)
                 kinds.append(kind)
                 pages.append(page.number)
                 markers.append(kind == .text ? line.markers : [])
                 if kind != .furniture, !text.isEmpty { pageEndedInFootnote = kind == .footnote }
             }
         }
-        let lines = ReportLines.trimmedLines(out)
-        precondition(lines.count == kinds.count || out.isEmpty)
-        return ReportText(bytes: out, lines: out.isEmpty ? [] : lines, kinds: kinds, pages: pages, markers: markers,
+        let lines = ranges.map { out[$0] }
+        return ReportText(bytes: out, lines: lines, kinds: kinds, pages: pages, markers: markers,
                           footnotes: footnotes, fromPDF: true)
     }
 
+    /// The line's bytes, trimmed, with any control character (a line break inside a piece of text)
+    /// made a space: one rebuilt line stays one line.
     private static func bytes(_ s: String) -> ArraySlice<UInt8> {
-        let b = Array(s.utf8)[...]
+        let b = Array(s.utf8).map { $0 < 0x20 && $0 != 0x09 ? 0x20 : $0 }[...]
         let lo = b.firstIndex { !ReportLines.isSpace($0) } ?? b.endIndex
         let hi = b.lastIndex { !ReportLines.isSpace($0) }.map { $0 + 1 } ?? lo
         return b[lo..<max(lo, hi)]
