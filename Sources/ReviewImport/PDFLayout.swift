@@ -113,7 +113,11 @@ struct PDFLayout {
 
     private static func starts(_ tag: ArraySlice<UInt8>, _ prefix: StaticString) -> Bool { ReportLines.hasPrefix(tag, prefix) }
 
-    private static func int(_ s: String?) -> Int { s.flatMap { Int($0) ?? Double($0).map { Int($0) } } ?? 0 }
+    /// A coordinate or size, kept within what a page can hold so that sums never overflow.
+    private static func int(_ s: String?) -> Int {
+        guard let s, let value = Double(s), value.isFinite else { return 0 }
+        return Int(max(-1_000_000, min(1_000_000, value)))
+    }
 
     /// `key="value"` pairs of a start tag.
     private static func attributes(_ tag: ArraySlice<UInt8>) -> [String: String] {
