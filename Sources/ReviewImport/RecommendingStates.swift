@@ -33,22 +33,15 @@ enum RecommendingStates {
         func inline(_ text: String) -> String {
             let b = Array(text.utf8)
             var out: [UInt8] = []
-            var depth = 0, open = 0, copied = 0
-            for i in b.indices {
-                if b[i] == 0x28 {
-                    if depth == 0 { open = i }
-                    depth += 1
-                } else if b[i] == 0x29, depth > 0 {
-                    depth -= 1
-                    guard depth == 0 else { continue }
-                    let names = names(inGroup: b[(open + 1)..<i])
-                    guard !names.isEmpty, names.allSatisfy({ looksLikeStateName($0) && isState($0) }) else { continue }
-                    for name in names where !parsed.states.contains(name) { parsed.states.append(name) }
-                    var end = open
-                    while end > copied, ReportLines.isSpace(b[end - 1]) { end -= 1 }
-                    out += b[copied..<end]
-                    copied = i + 1
-                }
+            var copied = 0
+            for (open, close) in topLevelGroups(b) {
+                let names = names(inGroup: b[(open + 1)..<close])
+                guard !names.isEmpty, names.allSatisfy({ looksLikeStateName($0) && isState($0) }) else { continue }
+                for name in names where !parsed.states.contains(name) { parsed.states.append(name) }
+                var end = open
+                while end > copied, ReportLines.isSpace(b[end - 1]) { end -= 1 }
+                out += b[copied..<end]
+                copied = close + 1
             }
             out += b[copied...]
             return ReportLines.collapseSpaces(String(decoding: out, as: UTF8.self))
@@ -70,18 +63,7 @@ enum RecommendingStates {
 
     private static func parseSegments(_ c: [UInt8], isState: (String) -> Bool) -> Parsed {
         func isBlank(_ b: UInt8) -> Bool { ReportLines.isSpace(b) || b == 0x0A }
-        // Top-level parenthesised groups.
-        var groups: [(open: Int, close: Int)] = []
-        var depth = 0, open = 0
-        for i in c.indices {
-            if c[i] == 0x28 {
-                if depth == 0 { open = i }
-                depth += 1
-            } else if c[i] == 0x29, depth > 0 {
-                depth -= 1
-                if depth == 0 { groups.append((open, i)) }
-            }
-        }
+        let groups = topLevelGroups(c)
         let groupNames = groups.map { names(inGroup: c[($0.open + 1)..<$0.close]) }
         // The shape of a State's name, or a name the list of States knows however it is written
         // (`Venezuela (Bolivarian republic of)`).
@@ -118,6 +100,22 @@ enum RecommendingStates {
         }
         let tail = segmentStart < c.count ? tidy(c[segmentStart...]) : ""
         return Parsed(texts: texts, states: states, unattributed: tail)
+    }
+
+    /// The parenthesised groups not inside another, as the indices of their parentheses.
+    private static func topLevelGroups(_ c: [UInt8]) -> [(open: Int, close: Int)] {
+        var groups: [(open: Int, close: Int)] = []
+        var depth = 0, open = 0
+        for i in c.indices {
+            if c[i] == 0x28 {
+                if depth == 0 { open = i }
+                depth += 1
+            } else if c[i] == 0x29, depth > 0 {
+                depth -= 1
+                if depth == 0 { groups.append((open, i)) }
+            }
+        }
+        return groups
     }
 
     /// `/` then, after any white space, a capital: the start of the next clustered text.
