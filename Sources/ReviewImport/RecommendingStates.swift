@@ -97,6 +97,10 @@ enum RecommendingStates {
                 }
             }
             segmentStart = restIsClosing ? c.count : j + 1
+            // A footnote marker glued after the separator in extracted text: `(Brazil);1 Next …`.
+            var marker = segmentStart
+            while marker < c.count, marker - segmentStart < 2, ReportLines.isDigit(c[marker]) { marker += 1 }
+            if marker > segmentStart, marker == c.count || isBlank(c[marker]) { segmentStart = marker }
         }
         let tail = segmentStart < c.count ? tidy(c[segmentStart...]) : ""
         return Parsed(texts: texts, states: states, unattributed: tail)

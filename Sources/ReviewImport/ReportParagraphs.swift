@@ -67,12 +67,15 @@ struct ReportParagraphs {
     /// table of contents).
     static func conclusionsHeading(_ text: ReportText) -> Int? {
         var found: Int?
-        for (i, t) in text.lines.enumerated() where !text.isAside(i) && t.count < 90 {
+        for (i, t) in text.lines.enumerated() where !text.isAside(i) {
             let s = ReportLines.string(t).lowercased()
-            guard s.contains("conclusions and") || s.hasSuffix("conclusions") || s.hasPrefix("conclusions") else { continue }
+            // The heading, perhaps with its footnote on the same line in an extraction:
+            // "II. Conclusions and/or recommendations** ** Conclusions … have not been edited."
+            let head = String(s.prefix(60))
+            guard head.contains("conclusions and") || head.hasSuffix("conclusions") || head.hasPrefix("conclusions") else { continue }
             if s.contains("....") || s.last?.isNumber == true && s.contains("  ") { continue }   // a contents line
             if ReportLines.paragraphNumber(t) != nil { continue }                                  // "88. All conclusions …"
-            if romanHeading(t) || s.hasPrefix("conclusions") { found = i }
+            if romanHeading(t) || s.hasPrefix("conclusions") && t.count < 90 { found = i }
         }
         return found
     }

@@ -13,7 +13,8 @@ enum ReportPositions {
     static func normalized(_ text: String) -> String {
         var t = text
         for refusal in ["cannot be accepted", "can not be accepted", "cannot accept", "cannot be supported", "cannot support",
-                        "is unable to accept", "is unable to support", "are unable to accept", "are unable to support"] {
+                        "is unable to accept", "is unable to support", "are unable to accept", "are unable to support",
+                        "did not agree", "does not agree", "do not agree", "not agree"] {
             t = t.replacingOccurrences(of: refusal, with: "does not accept", options: .caseInsensitive)
         }
         return t
@@ -37,21 +38,45 @@ enum ReportPositions {
     }
 
     /// Applies what comments say of the IDs they cite; returns a line of the import report for each.
+    ///
+    /// A comment is prose, and read cautiously: it gives a position to a recommendation its list left
+    /// without one ("will be examined"), and it may mark a supported one as already implemented; where
+    /// it seems to say the opposite of what the list states, the list's position stands and the report
+    /// says so ("while committed to preventing …, it did not agree with linking …" is no refusal of the
+    /// recommendation). A comment that states a position without citing IDs is reported to be read.
     static func comments(_ paragraphs: [ReportParagraphs.Paragraph], applyingTo recommendations: inout [ImportedRecommendation]) -> [String] {
         var index: [String: Int] = [:]
         for (i, r) in recommendations.enumerated() where index[r.id] == nil { index[r.id] = i }
         var report: [String] = []
         for paragraph in paragraphs {
             let text = normalized(ReportLines.string(ReportLines.join(paragraph.leadIn + paragraph.after, hyphenated: { .none })[...]))
+            guard case .position(let position)? = PositionCue.of(text, requireRecommendation: true) else { continue }
             let ids = citedIDs(in: text).filter { index[$0] != nil }
-            guard !ids.isEmpty, case .position(let position)? = PositionCue.of(text, requireRecommendation: true) else { continue }
+            let heading = "paragraph \(paragraph.number), a comment of the State under review"
+            guard !ids.isEmpty else {
+                if !text.lowercased().hasPrefix("all conclusions") {
+                    report.append("\(heading), seems to state a position (\(label(position))) without citing IDs: read it")
+                }
+                continue
+            }
+            var applied: [String] = [], kept: [String] = []
             for id in ids {
                 let i = index[id]!
-                let before = recommendations[i].position
-                // "Already implemented" refines "supported"; any other statement replaces the list's.
-                if !(before == .supportedImplemented && position == .supported) { recommendations[i].position = position }
+                switch (recommendations[i].position, position) {
+                case (nil, _), (.supported?, .supportedImplemented), (.supportedImplemented?, .supportedImplemented):
+                    recommendations[i].position = position
+                    applied.append(id)
+                case (.supportedImplemented?, .supported), (.supported?, .supported), (.noted?, .noted):
+                    applied.append(id)
+                default:
+                    kept.append(id)
+                }
             }
-            report.append("paragraph \(paragraph.number), a comment of the State under review: \(ids.joined(separator: ", ")) \(label(position))")
+            if !applied.isEmpty { report.append("\(heading): \(applied.joined(separator: ", ")) \(label(position))") }
+            if !kept.isEmpty {
+                report.append("\(heading), on \(kept.joined(separator: ", ")): read as \(label(position)), which differs from "
+                    + "the position its list states; the list's is kept: read it")
+            }
         }
         return report
     }

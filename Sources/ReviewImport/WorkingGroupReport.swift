@@ -53,6 +53,13 @@ public enum WorkingGroupReport {
         var recommendations: [ImportedRecommendation] = []
         var summary: [String] = structure.foundHeading ? [] : ["no heading “Conclusions and/or recommendations”: every numbered list of the text was read"]
         for paragraph in lists {
+            // A numbered list whose items name no State is the State's comments, not recommendations
+            // ("the State under review offers the following comments: 1. …").
+            if paragraph.numbering == .plain, !ReportItems.mostNameStates(paragraph) {
+                summary.append("paragraph \(paragraph.number): a numbered list of \(paragraph.items.count) items that name no "
+                    + "recommending State (comments?), not imported as recommendations")
+                continue
+            }
             let position = ReportPositions.leadIn(paragraph.leadIn)
             let read = ReportItems.recommendations(of: paragraph, position: position.published, in: text, hyphenated: hyphenated, warn: warn)
             recommendations += read
