@@ -44,14 +44,19 @@ enum ReportPositions {
     /// it seems to say the opposite of what the list states, the list's position stands and the report
     /// says so ("while committed to preventing …, it did not agree with linking …" is no refusal of the
     /// recommendation). A comment that states a position without citing IDs is reported to be read.
-    static func comments(_ paragraphs: [ReportParagraphs.Paragraph], applyingTo recommendations: inout [ImportedRecommendation]) -> [String] {
+    static func comments(_ paragraphs: [ReportParagraphs.Paragraph], lists: [ReportParagraphs.Paragraph],
+                         applyingTo recommendations: inout [ImportedRecommendation]) -> [String] {
         var index: [String: Int] = [:]
         for (i, r) in recommendations.enumerated() where index[r.id] == nil { index[r.id] = i }
         var report: [String] = []
         for paragraph in paragraphs {
             let text = normalized(ReportLines.string(ReportLines.join(paragraph.leadIn + paragraph.after, hyphenated: { .none })[...]))
             guard case .position(let position)? = PositionCue.of(text, requireRecommendation: true) else { continue }
-            let ids = citedIDs(in: text).filter { index[$0] != nil }
+            var ids = citedIDs(in: text).filter { index[$0] != nil }
+            // "recommendations Nos. 26 and 40 above": items of the list just before the comment.
+            if ids.isEmpty, let list = lists.last(where: { $0.line < paragraph.line }) {
+                ids = citedItemNumbers(in: text).map { "\(list.number).\($0)" }.filter { index[$0] != nil }
+            }
             let heading = "paragraph \(paragraph.number), a comment of the State under review"
             guard !ids.isEmpty else {
                 if !text.lowercased().hasPrefix("all conclusions") {
@@ -79,6 +84,29 @@ enum ReportPositions {
             }
         }
         return report
+    }
+
+    /// `No. 26`, `Nos. 26 and 40`, `Nos. 3, 7 and 12`: numbers of items, without their paragraph.
+    static func citedItemNumbers(in text: String) -> [Int] {
+        var numbers: [Int] = []
+        var rest = text[...]
+        while let r = rest.range(of: "No") {
+            var after = rest[r.upperBound...]
+            if after.hasPrefix("s.") { after = after.dropFirst(2) } else if after.hasPrefix(".") { after = after.dropFirst() } else { rest = after; continue }
+            // A run of numbers joined by commas and "and".
+            var found: [Int] = []
+            while true {
+                after = after.drop { $0 == " " }
+                let digits = after.prefix { $0.isASCII && $0.isNumber }
+                guard !digits.isEmpty, digits.count <= 3, let n = Int(digits) else { break }
+                found.append(n)
+                after = after.dropFirst(digits.count)
+                if after.hasPrefix(",") { after = after.dropFirst() } else if after.hasPrefix(" and ") { after = after.dropFirst(5) } else { break }
+            }
+            numbers += found
+            rest = after
+        }
+        return numbers
     }
 
     /// `115.10`, `115.10 and 115.12`, `115.10 to 115.12`, `115.10-12`, `115.10–115.12`.

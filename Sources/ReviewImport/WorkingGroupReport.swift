@@ -67,7 +67,7 @@ public enum WorkingGroupReport {
             summary.append("paragraph \(paragraph.number): \(read.count) recommendations\(range), \(position.label)")
         }
         let comments = ReportPositions.comments(structure.paragraphs.filter { $0.items.isEmpty && $0.line > firstList.line },
-                                                applyingTo: &recommendations)
+                                                lists: lists, applyingTo: &recommendations)
         for comment in comments { summary.append(comment) }
 
         let furniture = text.kinds.map { $0 != .text }

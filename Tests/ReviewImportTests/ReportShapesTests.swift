@@ -24,6 +24,11 @@ final class ReportShapesTests: XCTestCase {
         105. Ruritania considers that recommendation 101.2 above has already been implemented.
         106. Ruritania supports recommendation 102.1 above.
         107. Ruritania noted the recommendations in paragraph 31 of the report.
+        108. The following recommendations will be examined by Ruritania:
+        108.1. Build schools (Chad);
+        108.2. Build hospitals (Cuba);
+        108.3. Train nurses (Fiji).
+        109. Ruritania considers that recommendations Nos. 1 and 3 above are already implemented.
         """)
         let positions = Dictionary(uniqueKeysWithValues: doc.recommendations.map { ($0.id, $0.position) })
         XCTAssertEqual(positions["103.1"], .noted, "a refusal of the link is no support of the recommendation")
@@ -31,6 +36,8 @@ final class ReportShapesTests: XCTestCase {
         XCTAssertEqual(positions["102.1"], .supported, "a comment answers what the list left open")
         XCTAssertEqual(positions["101.1"], .supported)
         XCTAssertTrue(doc.summary.contains { $0.hasPrefix("paragraph 107") && $0.contains("without citing IDs") }, "\(doc.summary)")
+        // Items cited by number alone belong to the list just above.
+        XCTAssertEqual(["108.1", "108.2", "108.3"].map { positions[$0] ?? nil }, [.supportedImplemented, nil, .supportedImplemented])
     }
 
     func testAListOfCommentsNumberedLikeRecommendationsIsNotImported() throws {
