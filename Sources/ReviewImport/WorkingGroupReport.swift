@@ -63,8 +63,8 @@ public enum WorkingGroupReport {
             let position = ReportPositions.leadIn(paragraph.leadIn)
             let read = ReportItems.recommendations(of: paragraph, position: position.published, in: text, hyphenated: hyphenated, warn: warn)
             recommendations += read
-            let range = read.isEmpty ? "" : " (\(read.first!.id) to \(read.last!.id))"
-            summary.append("paragraph \(paragraph.number): \(read.count) recommendations\(range), \(position.label)")
+            let range = read.count == 1 ? " (\(read[0].id))" : read.isEmpty ? "" : " (\(read.first!.id) to \(read.last!.id))"
+            summary.append("paragraph \(paragraph.number): \(read.count) recommendation\(read.count == 1 ? "" : "s")\(range), \(position.label)")
         }
         let comments = ReportPositions.comments(structure.paragraphs.filter { $0.items.isEmpty && $0.line > firstList.line },
                                                 lists: lists, applyingTo: &recommendations)
@@ -72,7 +72,9 @@ public enum WorkingGroupReport {
 
         let furniture = text.kinds.map { $0 != .text }
         let info = DocumentHeader.read(text.lines, furniture, listLine: firstList.items[0].line, paragraph: firstList.number)
-        var document = ImportedDocument(file: file, format: format, info: info, recommendations: recommendations, warnings: warnings)
+        // In the order of the document, as a reader checks them.
+        let ordered = warnings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        var document = ImportedDocument(file: file, format: format, info: info, recommendations: recommendations, warnings: ordered)
         document.summary = summary
         return document
     }
