@@ -12,7 +12,17 @@ enum StateNameRepair {
         var how: String
     }
 
+    /// Formal styles before a short name: `Kingdom of Bahrain`, `Republic of Belarus`.
+    static let styles = ["Hashemite Kingdom of ", "Kingdom of ", "Sultanate of ", "State of ", "Republic of ", "Principality of ",
+                         "Grand Duchy of ", "Commonwealth of ", "Federal Republic of ", "Islamic Republic of "]
+
     static func repair(_ name: String, in directory: StateDirectory) -> Repair? {
+        let plain = name.hasPrefix("the ") ? String(name.dropFirst(4)) : name
+        for style in styles where plain.lowercased().hasPrefix(style.lowercased()) {
+            if let entry = directory.resolve(String(plain.dropFirst(style.count))) {
+                return Repair(names: [entry.name], how: "read as the formal name")
+            }
+        }
         for separator in [" and ", " & "] where name.contains(separator) {
             let parts = name.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
             let resolved = parts.compactMap { directory.resolve($0)?.name }
