@@ -12,6 +12,8 @@ enum StatusBar {
         var text: String
         /// 0 is kept longest.
         var weight: Int
+        /// What may be cut (with `…`) rather than lose the part: the filter's own words.
+        var cuttable: String? = nil
     }
 
     static func parts(_ state: WorkbenchState) -> [Part] {
@@ -20,7 +22,8 @@ enum StatusBar {
         if state.unsavedError != nil { parts.append(Part(text: "NOT SAVED", weight: 0)) }
         parts.append(Part(text: "All \(total.total): \(counts(total))", weight: 0))
         if !state.filter.isEmpty {
-            parts.append(Part(text: "\(state.filter.summary): \(state.visible.count) shown \(counts(state.ledger.counts(of: state.visible)))", weight: 1))
+            let summary = state.filter.summary
+            parts.append(Part(text: "\(summary): \(state.visible.count) shown \(counts(state.ledger.counts(of: state.visible)))", weight: 1, cuttable: summary))
         }
         if let place = state.searchPlace, place.cursor == state.cursor, let text = state.searchText {
             parts.append(Part(text: "“\(text)” match \(place.ordinal) of \(place.inView)", weight: 1))
@@ -44,8 +47,18 @@ enum StatusBar {
         var kept = parts
         func line() -> String { " " + kept.map(\.text).joined(separator: " │ ") }
         if let legend, DisplayText.width(of: line() + legend) <= width { return line() + legend }
-        while DisplayText.width(of: line()) > width, let weight = kept.map(\.weight).max(), weight > 0,
+        while DisplayText.width(of: line()) > width, let weight = kept.map(\.weight).max(), weight > 1,
               let last = kept.lastIndex(where: { $0.weight == weight }) {
+            kept.remove(at: last)
+        }
+        // Still too long: the filter's words are cut (its count stays), then the other parts go.
+        for index in kept.indices.reversed() where DisplayText.width(of: line()) > width {
+            guard let words = kept[index].cuttable else { continue }
+            let excess = DisplayText.width(of: line()) - width
+            let cut = DisplayText.truncate(words, to: max(12, DisplayText.width(of: words) - excess), ellipsis: true)
+            kept[index].text = cut + kept[index].text.dropFirst(words.count)
+        }
+        while DisplayText.width(of: line()) > width, let last = kept.lastIndex(where: { $0.weight > 0 }) {
             kept.remove(at: last)
         }
         return line()
