@@ -113,6 +113,25 @@ final class DaysOfWorkInTmuxTests: XCTestCase {
         }
     }
 
+    /// Slovenia's addendum imported: the workbench names it in the history, and one `u` undoes
+    /// the whole import.
+    func testOneUndoUndoesAWholeImportNamedInTheHistory() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let data = root.appendingPathComponent("../shared/upr-data/slovenia").standardizedFileURL
+        let report = data.appendingPathComponent("svn-c4-A_HRC_59_15.txt"), addendum = data.appendingPathComponent("svn-c4-A_HRC_59_15_Add1.txt")
+        guard FileManager.default.fileExists(atPath: addendum.path) else { throw XCTSkip("../shared/upr-data not found: \(data.path)") }
+        XCTAssertEqual(try UPRBinary.run(["import", report.path, addendum.path, "--ledger", "slovenia.json"], in: folder).status, 0)
+        let tmux = try TmuxSession("TZ=Asia/Ho_Chi_Minh \(upr) --ledger slovenia.json", in: folder, width: 200, height: 40)
+        let opened = try tmux.waitFor("(from published position in")
+        XCTAssertTrue(opened.contains("svn-c4-A_HRC_59_15_Add1.txt)"), opened)
+        XCTAssertNotNil(opened.range(of: #"Decided by \S+, \d{4}-\d{2}-\d{2} \d{2}:\d{2} \+07"#, options: .regularExpression), "local time, ISO date: \(opened)")
+        try tmux.press("u")
+        let undone = try tmux.waitFor("Undid the change to 254 recommendations")
+        XCTAssertTrue(undone.contains("·254"), undone)
+        try tmux.press("q")
+        try tmux.waitFor("UPR-EXIT=0")
+    }
+
     /// Counts, half pages, the help that pages and searches.
     func testCountsHalfPagesAndTheHelpPagerInTheRealTerminal() throws {
         let tmux = try TmuxSession("\(upr) --fresh", in: folder)
