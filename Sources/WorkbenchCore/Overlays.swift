@@ -10,7 +10,9 @@ enum Overlays {
         let size = screen.size
         let w = max(4, min(width, size.width - 2)), h = max(3, min(height, size.height - 2))
         let box = Box(row: (size.height - h) / 2, column: (size.width - w) / 2, width: w, height: h)
-        for row in box.row..<(box.row + h) { screen.fill(row: row, from: box.column, to: box.column + w, style: .plain) }
+        // A box as wide as the screen allows blanks its rows whole: no cut row ends beside it.
+        let wholeRows = w >= size.width - 2
+        for row in box.row..<(box.row + h) { screen.fill(row: row, from: wholeRows ? 0 : box.column, to: wholeRows ? size.width : box.column + w, style: .plain) }
         let horizontal = String(repeating: "─", count: w - 2)
         screen.put("┌" + horizontal + "┐", row: box.row, column: box.column, style: .heading)
         screen.put("└" + horizontal + "┘", row: box.row + h - 1, column: box.column, style: .heading)

@@ -64,8 +64,22 @@ enum StatusBar {
         return line()
     }
 
+    /// The footer's message in lines of the screen's width (at most three): a long one takes
+    /// rows above the footer, and the status line moves up above it rather than be covered.
+    static func messageLines(_ state: WorkbenchState, width: Int) -> [String] {
+        guard let message = state.message, state.helpSearch?.field == nil else { return [] }
+        switch state.mode {
+        case .noteEditor, .prompt: return []
+        default: break
+        }
+        let cleaned = DisplayText.clean(message.text)
+        var lines = DisplayText.width(of: cleaned) <= width - 1 ? [cleaned] : DisplayText.wrap(cleaned, to: width - 2)
+        if lines.count > 3 { lines = Array(lines.prefix(2)) + [lines.dropFirst(2).joined(separator: " ")] }
+        return lines
+    }
+
     static func drawStatus(_ state: WorkbenchState, _ layout: Layout, _ screen: inout ScreenBuffer) {
-        let row = layout.statusRow
+        let row = layout.statusRow - max(0, messageLines(state, width: layout.size.width).count - 1)
         if case .prompt(let prompt) = state.mode, let note = prompt.note {
             let style: Style = prompt.noteIsError ? .alarm.with(reverse: true) : Style(reverse: true)
             drawWrapped(note, endingAt: row, style: style, filled: true, layout, &screen)
@@ -90,6 +104,10 @@ enum StatusBar {
         let cleaned = DisplayText.clean(text)
         var lines = DisplayText.width(of: cleaned) <= width - 1 ? [cleaned] : DisplayText.wrap(cleaned, to: width - 2)
         if lines.count > 3 { lines = Array(lines.prefix(2)) + [lines.dropFirst(2).joined(separator: " ")] }
+        drawLines(lines, endingAt: row, style: style, filled: filled, width: width, &screen)
+    }
+
+    static func drawLines(_ lines: [String], endingAt row: Int, style: Style, filled: Bool, width: Int, _ screen: inout ScreenBuffer) {
         for (offset, line) in lines.enumerated() {
             let y = row - (lines.count - 1) + offset
             if filled { screen.fill(row: y, style: style) } else { screen.fill(row: y, style: .plain) }
@@ -112,7 +130,8 @@ enum StatusBar {
             return
         }
         if let message = state.message {
-            drawWrapped(message.text, endingAt: row, style: message.isError ? .alarm : .heading, filled: false, layout, &screen)
+            let lines = messageLines(state, width: layout.size.width)
+            drawLines(lines, endingAt: row, style: message.isError ? .alarm : .heading, filled: false, width: layout.size.width, &screen)
             return
         }
         screen.put(" " + state.keys.footer(for: state.mode.kind, width: layout.size.width - 2), row: row, column: 0, style: .faint)

@@ -58,6 +58,7 @@ import ReviewModel
         var state = Screens.state(width: 80, height: 24)
         state.message = .init("Export failed: the folder /home/analyst/reviews/viet-nam-4th-cycle is read-only; choose another with :export and a path")
         let rows = Self.rows(state)
+        #expect(rows[21].hasPrefix(" All 6: ✓0 ?0 ✗0 ·6"), "the status line moves up, not covered: \(rows[21])")
         #expect(rows[22] == " Export failed: the folder /home/analyst/reviews/viet-nam-4th-cycle is")
         #expect(rows[23] == " read-only; choose another with :export and a path")
     }
