@@ -38,7 +38,7 @@ enum MotionLogic {
 
 extension WorkbenchState {
     /// Digits before a motion make a count; any other key uses it up (Esc only cancels it).
-    mutating func count(_ key: Key, _ command: Command?) {
+    mutating func collectCount(_ key: Key, _ command: Command?) {
         guard mode == .browse else { pendingCount = nil; return }
         guard command == .count, case .char(let c) = key, let digit = c.wholeNumberValue else {
             if command == nil { pendingCount = nil }

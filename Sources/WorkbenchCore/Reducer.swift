@@ -53,7 +53,7 @@ public enum Workbench {
         var command = state.keys.command(for: key, in: state.mode.kind)
         // While the help's search is typed, keys edit its field.
         if state.helpSearch?.field != nil { command = state.keys.command(for: key, in: .prompt) }
-        state.count(key, command)
+        state.collectCount(key, command)
         if !state.quitConfirmPending { state.message = nil }
         switch state.mode {
         case .browse:
@@ -292,6 +292,7 @@ extension WorkbenchState {
     /// Recomputes the view and selects `preferred`, or (in document order) the nearest
     /// recommendation after it; in another order, the same row.
     mutating func refilter(preferring preferred: Int) {
+        refreshNotedPositions()
         visible = SortOrder.sorted(filter.positions(in: ledger, index: search.index), by: sort, in: ledger)
         searchPlace = nil
         let previousCursor = cursor

@@ -65,15 +65,41 @@ public struct WorkbenchState: Equatable, Sendable {
         searchText = text
         searchTerm = TextFolding.fold(text)
         searchTextMatches = search.index.positions(matching: searchTerm!)
+        searchTextSet = nil
         refreshSearchMatches()
     }
 
     /// Notes change while the workbench is open: their matches are found again.
     mutating func refreshSearchMatches() {
         guard let searchTerm else { return }
-        var matches = PositionSet(count: ledger.recommendations.count, members: searchTextMatches)
-        for position in NoteSearch.positions(in: ledger, matching: searchTerm) { matches.insert(position) }
+        refreshNotedPositions()
+        if searchTextSet == nil { searchTextSet = PositionSet(count: ledger.recommendations.count, members: searchTextMatches) }
+        var matches = searchTextSet!
+        for position in NoteSearch.positions(in: ledger, matching: searchTerm, noted: search.index.notedPositions) { matches.insert(position) }
         searchMatches = matches
+    }
+    private var searchTextSet: PositionSet?
+
+    /// The history's length when the positions with a note were last brought up to date.
+    private var notesSeenAt = 0
+
+    /// Keeps `search.index.notedPositions` (the recommendations with a note) from the history's
+    /// new entries, so that a search or a filter over notes never reads every decision.
+    mutating func refreshNotedPositions() {
+        let history = ledger.history
+        guard search.index.notedPositions == nil || notesSeenAt != history.count else { return }
+        guard search.index.notedPositions != nil, notesSeenAt < history.count else {
+            search.index.notedPositions = NoteSearch.notedPositions(in: ledger)
+            notesSeenAt = history.count
+            return
+        }
+        var noted = Set(search.index.notedPositions!)
+        for event in history[notesSeenAt...] {
+            guard let position = ledger.indexByID[event.id] else { continue }
+            if ledger.decisions[event.id]?.note.isEmpty ?? true { noted.remove(position) } else { noted.insert(position) }
+        }
+        search.index.notedPositions = noted.sorted()
+        notesSeenAt = history.count
     }
 
     /// The zone times are shown in (the ledger keeps UTC).

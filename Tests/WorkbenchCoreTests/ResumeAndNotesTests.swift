@@ -74,6 +74,15 @@ import ReviewModel
         #expect(state.visible == [2])
     }
 
+    @Test func notesWrittenOrUndoneAfterASearchAreFoundAsTheyNowAre() {
+        var state = Self.withNote()
+        Screens.press([.char("/")] + Screens.type("tu phap") + [.enter], &state)
+        Screens.press([.char("G"), .char("e")] + Screens.type("Tư pháp again") + [.enter, .char("n")], &state)
+        #expect(state.message?.text == "“tu phap”: match 1 of 2 in view", "a note written since the search is found by n")
+        Screens.press([.char("u"), .char("u"), .char("f")] + Screens.type("note:phap") + [.enter], &state)
+        #expect(state.visible.isEmpty, "both notes undone: none found")
+    }
+
     @Test func aRowWithANoteCarriesAMark() {
         let dump = Render.screen(Self.withNote()).dump().split(separator: "\n")
         #expect(dump[3].hasPrefix(" 140.3 ·✎ France"), "\(dump[3])")

@@ -5,30 +5,44 @@ import Foundation
 /// the `SearchIndex`; they are folded when asked, and only the recommendations that carry a note
 /// are looked at (a few hundred, where the texts are tens of thousands).
 public enum NoteSearch {
-    /// The positions (document order) whose note contains `query`, folded here.
-    public static func positions(in ledger: Ledger, matching query: String) -> [Int] {
+    /// The positions (document order) whose note contains `query`, folded here. `noted`: the
+    /// positions that carry a note, where known (else every decision is looked at).
+    public static func positions(in ledger: Ledger, matching query: String, noted: [Int]? = nil) -> [Int] {
         var folder = TextFolder()
-        return positions(in: ledger, containingFolded: folder.fold(query))
+        return positions(in: ledger, containingFolded: folder.fold(query), noted: noted)
     }
 
     /// The positions whose note contains `needle` (already folded bytes).
-    static func positions(in ledger: Ledger, containingFolded needle: [UInt8]) -> [Int] {
+    static func positions(in ledger: Ledger, containingFolded needle: [UInt8], noted: [Int]?) -> [Int] {
         guard !needle.isEmpty else { return [] }
         var folder = TextFolder()
         var found: [Int] = []
         needle.withUnsafeBufferPointer { needle in
-            for (id, record) in ledger.decisions where !record.note.isEmpty {
-                guard let position = ledger.indexByID[id] else { continue }
-                let folded = folder.fold(record.note)
+            func look(_ position: Int, _ note: String) {
+                let folded = folder.fold(note)
                 if folded.withUnsafeBufferPointer({ ByteSearch.contains(needle, in: $0) }) { found.append(position) }
+            }
+            if let noted {
+                for position in noted {
+                    if let note = ledger.decisions[ledger.recommendations[position].id]?.note, !note.isEmpty { look(position, note) }
+                }
+            } else {
+                for (id, record) in ledger.decisions where !record.note.isEmpty {
+                    if let position = ledger.indexByID[id] { look(position, record.note) }
+                }
             }
         }
         return found.sorted()
     }
 
+    /// The positions whose record carries a note, in document order: one pass over the decisions.
+    public static func notedPositions(in ledger: Ledger) -> [Int] {
+        ledger.decisions.compactMap { $0.value.note.isEmpty ? nil : ledger.indexByID[$0.key] }.sorted()
+    }
+
     /// The candidates whose note contains `needle` (folded), as a set.
-    static func select(within candidates: PositionSet, _ ledger: Ledger, folded needle: String) -> PositionSet {
-        let hits = positions(in: ledger, containingFolded: Array(needle.utf8))
+    static func select(within candidates: PositionSet, _ ledger: Ledger, _ index: SearchIndex, folded needle: String) -> PositionSet {
+        let hits = positions(in: ledger, containingFolded: Array(needle.utf8), noted: index.notedPositions)
         var result = PositionSet(count: candidates.count, full: false)
         for position in hits where candidates.contains(position) { result.insert(position) }
         return result
