@@ -70,7 +70,7 @@ struct ReportText {
 }
 
 extension WorkingGroupReport {
-    /// The lines the list reader sees, each with its page and what it was taken for (`T` text,
+    /// The lines the list reader sees, each with its page and line and what it was taken for (`T` text,
     /// `F` furniture, `N` a footnote's body) and the footnote markers taken out of it: what to
     /// look at when a report is read wrongly (`upr import --show-lines REPORT`).
     public static func showLines(_ url: URL) throws -> String {
@@ -86,7 +86,8 @@ extension WorkingGroupReport {
         for (i, line) in text.lines.enumerated() {
             let kind = text.kinds[i] == .text ? "T" : text.kinds[i] == .furniture ? "F" : "N"
             let marks = text.markers[i].isEmpty ? "" : "  [markers \(text.markers[i].map(String.init).joined(separator: ","))]"
-            out += "\(text.pages[i])\t\(i + 1)\t\(kind)\t\(ReportLines.string(line))\(marks)\n"
+            let place = "p\(text.pages[i]) l\(i + 1)".padding(toLength: 11, withPad: " ", startingAt: 0)
+            out += "\(place) \(kind)  \(ReportLines.string(line))\(marks)\n"
         }
         for n in text.footnotes.keys.sorted() { out += "footnote \(n): \(text.footnotes[n]!)\n" }
         return out

@@ -57,7 +57,10 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         if showLines {
-            for file in files { print(try WorkingGroupReport.showLines(URL(fileURLWithPath: file)), terminator: "") }
+            for file in files {
+                try WorkingGroupReport.showLines(URL(fileURLWithPath: file)).split(separator: "\n", omittingEmptySubsequences: false)
+                    .dropLast().forEach { TerminalOutput.line(String($0)) }
+            }
             return
         }
         if format == "ministry" || (format == nil && !files.isEmpty && files.allSatisfy { MinistrySheetImport.looksLikeMinistrySheet(URL(fileURLWithPath: $0)) }) {
