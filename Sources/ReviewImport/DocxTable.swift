@@ -27,9 +27,12 @@ struct DocxTable: Equatable {
         guard let entry = archive["word/document.xml"] else {
             throw ImportError.notRecognized(file: file, reason: "a zip archive without word/document.xml, so not a Word document (.docx)")
         }
-        var xml = Data()
+        var budget = InputLimits.Budget()
+        let xml: Data
         do {
-            _ = try archive.extract(entry) { xml.append($0) }
+            xml = try InputLimits.extract(entry, path: "word/document.xml", from: archive, file: file, budget: &budget)
+        } catch let error as ImportError {
+            throw error
         } catch {
             throw ImportError.notRecognized(file: file, reason: "the Word document is damaged or truncated (word/document.xml: \(error))")
         }

@@ -139,11 +139,7 @@ public enum MinistrySheetImport {
     static func table(_ url: URL) throws -> Table {
         let file = url.lastPathComponent
         let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw ImportError.unreadable(file: file, reason: error.localizedDescription)
-        }
+        data = try InputLimits.read(url, file: file)
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             let workbook = try XLSXCells.read(url, file: file)
             guard let first = workbook.sheets.first else { throw ImportError.notRecognized(file: file, reason: "a workbook without sheets") }

@@ -29,15 +29,16 @@ struct XLSXCells {
         } catch {
             throw ImportError.notRecognized(file: file, reason: "not an Excel workbook (.xlsx): not a zip archive, or a truncated one")
         }
+        var budget = InputLimits.Budget()
         func part(_ path: String) throws -> Data? {
             guard let entry = archive[path] else { return nil }
-            var data = Data()
             do {
-                _ = try archive.extract(entry) { data.append($0) }
+                return try InputLimits.extract(entry, path: path, from: archive, file: file, budget: &budget)
+            } catch let error as ImportError {
+                throw error
             } catch {
                 throw ImportError.notRecognized(file: file, reason: "the workbook is damaged or truncated (\(path): \(error))")
             }
-            return data
         }
         guard let workbook = try part("xl/workbook.xml") else {
             throw ImportError.notRecognized(file: file, reason: "a zip archive without xl/workbook.xml, so not an Excel workbook (.xlsx)")

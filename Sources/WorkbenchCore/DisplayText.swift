@@ -1,3 +1,6 @@
+import Foundation
+import ReviewModel
+
 /// Terminal text handling: the display width of each grapheme cluster, cleaning of text that
 /// comes from documents (no control characters, no escape sequences), truncation and wrapping.
 public enum DisplayText {
@@ -40,51 +43,9 @@ public enum DisplayText {
     ]
 
     /// Removes what could drive the terminal: escape sequences (CSI, OSC, two-byte ESC), C0 and C1
-    /// controls, DEL, and bidirectional overrides. Tabs and line breaks become spaces.
-    public static func clean(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsCleaning) else { return text }
-        var out = String.UnicodeScalarView()
-        var scalars = text.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            switch scalar.value {
-            case 0x1B:
-                skipEscapeSequence(&scalars)
-            case 0x9B:  // C1 CSI
-                skipUntilFinalByte(&scalars)
-            case 0x09, 0x0A, 0x0D:
-                out.append(" ")
-            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069:
-                continue
-            default:
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
-    static func needsCleaning(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
-    }
-
-    static func skipEscapeSequence(_ scalars: inout String.UnicodeScalarView.Iterator) {
-        guard let next = scalars.next() else { return }
-        switch next {
-        case "[": skipUntilFinalByte(&scalars)
-        case "]", "P", "_", "^", "X":  // OSC, DCS, APC, PM, SOS: up to BEL or ESC \
-            while let s = scalars.next() {
-                if s.value == 0x07 || s.value == 0x9C { return }
-                if s.value == 0x1B { _ = scalars.next(); return }
-            }
-        default: return  // two-character sequence, e.g. ESC c
-        }
-    }
-
-    static func skipUntilFinalByte(_ scalars: inout String.UnicodeScalarView.Iterator) {
-        while let s = scalars.next() {
-            if (0x40...0x7E).contains(s.value) { return }
-        }
-    }
+    /// controls, DEL, and bidirectional overrides. Tabs and line breaks become spaces. The rules
+    /// live in ReviewModel's `PrintableText`, which the command line uses too.
+    public static func clean(_ text: String) -> String { PrintableText.clean(text) }
 
     /// The longest prefix that fits in `columns`, never splitting a wide character.
     public static func truncate(_ text: String, to columns: Int) -> String {
@@ -97,6 +58,22 @@ public enum DisplayText {
             end = text.index(after: index)
         }
         return String(text[..<end])
+    }
+
+    /// `truncate`, ending in `…` where something was cut.
+    public static func truncate(_ text: String, to columns: Int, ellipsis: Bool) -> String {
+        guard ellipsis, width(of: text) > columns else { return truncate(text, to: columns) }
+        guard columns > 0 else { return "" }
+        return truncate(text, to: columns - 1) + "…"
+    }
+
+    /// The words of `text` that fit in about `columns`, with `…` where the rest was left out:
+    /// cut between words, never inside one (a short excerpt of a long text).
+    public static func excerpt(_ text: String, words columns: Int) -> String {
+        guard width(of: text) > columns else { return text }
+        let head = truncate(text, to: columns)
+        guard let space = head.lastIndex(of: " "), space > head.startIndex else { return truncate(text, to: columns, ellipsis: true) }
+        return String(head[..<space]).trimmingCharacters(in: CharacterSet(charactersIn: " ,;:")) + "…"
     }
 
     /// Word-wraps into lines of at most `columns`; words longer than a line are broken.

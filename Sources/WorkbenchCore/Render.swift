@@ -5,7 +5,7 @@ import ReviewModel
 public enum Render {
     public static func screen(_ state: WorkbenchState) -> ScreenBuffer {
         var screen = ScreenBuffer(size: state.size)
-        let layout = Layout(state.size)
+        let layout = state.layout
         if layout.tooSmall {
             tooSmall(&screen)
             return screen
@@ -20,7 +20,7 @@ public enum Render {
         case .browse, .noteEditor, .prompt: break
         case .statePicker(let picker): Overlays.statePicker(picker, state, &screen)
         case .exportMenu: Overlays.exportMenu(state, &screen)
-        case .help(let scroll): Overlays.help(scroll: scroll, state.keys, layout, &screen)
+        case .help(let scroll): Overlays.help(scroll: scroll, state, layout, &screen)
         case .statistics(let scroll): StatisticsScreen.draw(scroll: scroll, state, layout, &screen)
         }
         return screen
@@ -43,7 +43,7 @@ public enum Render {
         let name = state.ledgerName.isEmpty ? "" : " │ \(state.ledgerName)"
         let end = screen.put(" UPR Workbench │ \(document.stateUnderReview) · \(document.symbol)\(name)",
                              row: 0, column: 0, style: .title.with(reverse: true))
-        if state.readOnlyHolder != nil {
+        if state.readOnlyHolder != nil || state.readOnlyReason != nil {
             let tag = " READ-ONLY "
             let tagWidth = DisplayText.width(of: tag)
             if end + 1 + tagWidth <= width { screen.put(tag, row: 0, column: width - tagWidth, style: .alarm.with(reverse: true)) }
@@ -59,6 +59,7 @@ public enum Render {
     }
 
     static func separator(_ layout: Layout, _ screen: inout ScreenBuffer) {
+        if layout.detailHidden { return }
         if layout.sideBySide {
             for row in layout.list.row..<(layout.list.row + layout.list.height) {
                 screen.put("│", row: row, column: layout.list.width, style: .faint)

@@ -46,6 +46,8 @@ struct AssignCommand: ParsableCommand {
             throw fail("\(error)")
         }
         let what = name.map { "Assigned to \($0)" } ?? "Unassigned"
-        print("\(what): \(normalized.count) recommendation\(normalized.count == 1 ? "" : "s") (\(changed) changed): \(normalized.joined(separator: ", "))")
+        TerminalOutput.line("\(what): \(normalized.count) recommendation\(normalized.count == 1 ? "" : "s") (\(changed) changed): \(normalized.joined(separator: ", "))")
+        // Durable in the journal already; a fold that fails now is said, and the next start replays it.
+        if let problem = store.close() { tell([problem]) }
     }
 }

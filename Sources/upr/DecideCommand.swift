@@ -49,6 +49,8 @@ struct DecideCommand: ParsableCommand {
         } catch {
             throw fail("\(error)")
         }
-        print("Recorded \(status.label) on \(normalized.count) recommendation\(normalized.count == 1 ? "" : "s"): \(normalized.joined(separator: ", "))")
+        TerminalOutput.line("Recorded \(status.label) on \(normalized.count) recommendation\(normalized.count == 1 ? "" : "s"): \(normalized.joined(separator: ", "))")
+        // Durable in the journal already; a fold that fails now is said, and the next start replays it.
+        if let problem = store.close() { tell([problem]) }
     }
 }

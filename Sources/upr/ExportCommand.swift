@@ -63,13 +63,6 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        // The IDs of one state of work: a scan of the ledger's lines, no full decode.
-        if format == .ids, filter == nil, output == nil,
-           let statuses = try? LedgerQuickScan.statuses(options.url) {
-            let chosen = statuses.filter { status?.matches($0.status) ?? true }
-            FileHandle.standardOutput.write(Data(chosen.map { $0.id + "\n" }.joined().utf8))
-            return
-        }
         let ledger = try options.readLedger()
         let positions = try filtered(ledger)
         do {
@@ -92,7 +85,7 @@ struct ExportCommand: ParsableCommand {
             }
             let data = try DecisionExport.data(ledger, format: format, status: status, positions: positions, draft: draft, document: document.options)
             guard let output else {
-                FileHandle.standardOutput.write(data)
+                FileHandle.standardOutput.write(TerminalOutput.export(data))
                 return
             }
             try ExportFiles.write(data, to: URL(fileURLWithPath: output), force: force)

@@ -52,7 +52,17 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "--reference: how the detail pane names the earlier cycle, e.g. \"A/HRC/26/6 (2014)\" (default: the document's symbol).")
     var referenceLabel: String?
 
+    @Flag(name: .long, help: .hidden)
+    var showLines = false
+
     func run() throws {
+        if showLines {
+            for file in files {
+                try WorkingGroupReport.showLines(URL(fileURLWithPath: file)).split(separator: "\n", omittingEmptySubsequences: false)
+                    .dropLast().forEach { TerminalOutput.line(String($0)) }
+            }
+            return
+        }
         if format == "ministry" || (format == nil && !files.isEmpty && files.allSatisfy { MinistrySheetImport.looksLikeMinistrySheet(URL(fileURLWithPath: $0)) }) {
             return try runMinistry()
         }
@@ -86,14 +96,14 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw fail("\(error)\nNothing was imported; \(options.url.path) is unchanged.")
         }
-        importer.report.forEach { print($0) }
+        importer.report.forEach { TerminalOutput.line($0) }
         if !importer.warnings.isEmpty {
-            print("\(importer.warnings.count) warning\(importer.warnings.count == 1 ? "" : "s"):")
-            importer.warnings.forEach { print("  \($0)") }
+            TerminalOutput.line("\(importer.warnings.count) warning\(importer.warnings.count == 1 ? "" : "s"):")
+            importer.warnings.forEach { TerminalOutput.line("  \($0)") }
         }
         if mode == .compare {
             for difference in importer.differences {
-                print("  \(difference.id): ledger \(difference.ledger?.label ?? "undecided"), source \(difference.source.rawValue)")
+                TerminalOutput.line("  \(difference.id): ledger \(difference.ledger?.label ?? "undecided"), source \(difference.source.rawValue)")
             }
             return
         }
@@ -110,7 +120,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw fail("\(error)")
         }
-        print("\(exists ? "Updated" : "Created") \(options.url.path): \(ledger.recommendations.count) recommendations.")
+        TerminalOutput.line("\(exists ? "Updated" : "Created") \(options.url.path): \(ledger.recommendations.count) recommendations.")
     }
 
     /// An earlier cycle: its files go through the `Importer` into a scratch ledger (never
@@ -139,10 +149,10 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw fail("\(error)\nNothing was imported; \(options.url.path) is unchanged.")
         }
-        importer.report.forEach { print($0) }
+        importer.report.forEach { TerminalOutput.line($0) }
         if !importer.warnings.isEmpty {
-            print("\(importer.warnings.count) warning\(importer.warnings.count == 1 ? "" : "s"):")
-            importer.warnings.forEach { print("  \($0)") }
+            TerminalOutput.line("\(importer.warnings.count) warning\(importer.warnings.count == 1 ? "" : "s"):")
+            importer.warnings.forEach { TerminalOutput.line("  \($0)") }
         }
         guard let earlier = importer.ledger, !earlier.recommendations.isEmpty else {
             throw fail("no recommendations were found in \(files.joined(separator: ", ")); \(options.url.path) is unchanged.")
@@ -158,8 +168,8 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw fail("\(error)")
         }
-        print("Reference of \(options.url.path): \(ledger.reference.count) earlier recommendations from \(label) (\(supported) supported, \(noted) noted, \(ledger.reference.count - supported - noted) without a position).")
-        print("\(memory.matchedCount) of \(ledger.recommendations.count) current recommendations have an earlier match (filter has:earlier; was:supported for those supported then and not accepted now).")
+        TerminalOutput.line("Reference of \(options.url.path): \(ledger.reference.count) earlier recommendations from \(label) (\(supported) supported, \(noted) noted, \(ledger.reference.count - supported - noted) without a position).")
+        TerminalOutput.line("\(memory.matchedCount) of \(ledger.recommendations.count) current recommendations have an earlier match (filter has:earlier; was:supported for those supported then and not accepted now).")
     }
 
     /// Ministry sheets: checked row by row, then proposals recorded (all or nothing unless
@@ -178,11 +188,11 @@ struct ImportCommand: ParsableCommand {
         }
         let problems = results.flatMap(\.problems)
         for result in results {
-            print("\(result.file): sheet of \(result.ministry), \(result.rows) row\(result.rows == 1 ? "" : "s"), \(result.proposals.count) proposal\(result.proposals.count == 1 ? "" : "s"), \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")")
+            TerminalOutput.line("\(result.file): sheet of \(result.ministry), \(result.rows) row\(result.rows == 1 ? "" : "s"), \(result.proposals.count) proposal\(result.proposals.count == 1 ? "" : "s"), \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")")
         }
         if !problems.isEmpty {
-            print("\(problems.count) problem\(problems.count == 1 ? "" : "s"):")
-            problems.forEach { print("  \($0)") }
+            TerminalOutput.line("\(problems.count) problem\(problems.count == 1 ? "" : "s"):")
+            problems.forEach { TerminalOutput.line("  \($0)") }
         }
         let proposals = results.flatMap(\.proposals)
         if !problems.isEmpty && !partial {
@@ -194,7 +204,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw fail("\(error)")
         }
-        print("Recorded \(proposals.count) proposal\(proposals.count == 1 ? "" : "s") (pending: see `upr proposals`, then `upr take` or `upr refuse`).")
+        TerminalOutput.line("Recorded \(proposals.count) proposal\(proposals.count == 1 ? "" : "s") (pending: see `upr proposals`, then `upr take` or `upr refuse`).")
         if !problems.isEmpty { throw ExitCode(1) }
     }
 }

@@ -52,13 +52,13 @@ struct MergeCommand: ParsableCommand {
             throw fail("\(error)", code: 2)
         }
         let name = path ?? out.lastPathComponent
-        for conflict in result.conflicts { print("upr merge: \(name): \(conflict.description)") }
+        for conflict in result.conflicts { TerminalOutput.line("upr merge: \(name): \(conflict.description)") }
         let open = result.conflicts.filter { $0.kind == .decision }
         guard open.isEmpty else {
-            print("upr merge: \(name): \(open.count) decision conflict\(open.count == 1 ? "" : "s") recorded in the ledger (merged by \(Analyst.current(analyst))). Resolve with `upr resolve ID --take ours|theirs` or in the workbench (:conflicts), then `git add` and commit.")
+            TerminalOutput.line("upr merge: \(name): \(open.count) decision conflict\(open.count == 1 ? "" : "s") recorded in the ledger (merged by \(Analyst.current(analyst))). Resolve with `upr resolve ID --take ours|theirs` or in the workbench (:conflicts), then `git add` and commit.")
             throw ExitCode(1)
         }
-        print("upr merge: \(name): merged cleanly (merged by \(Analyst.current(analyst))).")
+        TerminalOutput.line("upr merge: \(name): merged cleanly (merged by \(Analyst.current(analyst))).")
     }
 }
 
@@ -97,29 +97,40 @@ struct GitSetupCommand: ParsableCommand {
         return Bundle.main.executablePath ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
     }
 
+    /// Adds the lines `file` lacks (idempotent); returns them.
+    static func appendMissing(_ lines: [String], to file: URL) throws -> [String] {
+        let existing = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        let present = Set(existing.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
+        let missing = lines.filter { !present.contains($0) }
+        guard !missing.isEmpty else { return [] }
+        var text = existing
+        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+        text += missing.map { $0 + "\n" }.joined()
+        do { try DurableFile.write(Data(text.utf8), to: file) } catch { throw fail("\(error)") }
+        return missing
+    }
+
     func run() throws {
         let top = try git(["rev-parse", "--show-toplevel"], in: repo)
         let attributes = URL(fileURLWithPath: top).appendingPathComponent(".gitattributes")
         var lines = ["upr-ledger*.json merge=\(Self.driver)"]
         let ledgerName = options.url.lastPathComponent
         if !ledgerName.hasPrefix("upr-ledger") || !ledgerName.hasSuffix(".json") { lines.append("\(ledgerName) merge=\(Self.driver)") }
-        let existing = (try? String(contentsOf: attributes, encoding: .utf8)) ?? ""
-        let present = Set(existing.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
-        let missing = lines.filter { !present.contains($0) }
-        if !missing.isEmpty {
-            var text = existing
-            if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
-            text += missing.map { $0 + "\n" }.joined()
-            do { try DurableFile.write(Data(text.utf8), to: attributes) } catch { throw fail("\(error)") }
-        }
+        let missing = try Self.appendMissing(lines, to: attributes)
+        // The files upr keeps beside a ledger are no one else's business: git ignores them.
+        var ignored = ["upr-ledger*.json.*", ".upr-ledger*.json*.tmp-*"]
+        if !ledgerName.hasPrefix("upr-ledger") || !ledgerName.hasSuffix(".json") { ignored += ["\(ledgerName).*", ".\(ledgerName)*.tmp-*"] }
+        let ignore = URL(fileURLWithPath: top).appendingPathComponent(".gitignore")
+        let missingIgnores = try Self.appendMissing(ignored, to: ignore)
         // git runs the driver through the shell: the path is quoted for it.
         let quoted = "'" + Self.executable.replacingOccurrences(of: "'", with: "'\\''") + "'"
         let command = "\(quoted) merge %O %A %B --path %P"
         _ = try git(["config", "merge.\(Self.driver).name", "UPR ledger (decisions merged per recommendation by upr)"], in: top)
         _ = try git(["config", "merge.\(Self.driver).driver", command], in: top)
-        print(missing.isEmpty ? ".gitattributes already routes ledgers to upr." : "Added to \(attributes.path): \(missing.joined(separator: "; "))")
-        print("git config merge.\(Self.driver).driver \(command)")
-        print("Merges will be made as \(options.analystName); decision conflicts stop `git merge` and stay in the ledger until resolved (`upr resolve`, or :conflicts in the workbench). Commit .gitattributes so the team shares it; each clone runs `upr git-setup` once.")
+        TerminalOutput.line(missing.isEmpty ? ".gitattributes already routes ledgers to upr." : "Added to \(attributes.path): \(missing.joined(separator: "; "))")
+        TerminalOutput.line(missingIgnores.isEmpty ? ".gitignore already leaves out the ledger's working files." : "Added to \(ignore.path) (the ledger's .bak, .journal, .lock, .clusters and temp files): \(missingIgnores.joined(separator: "; "))")
+        TerminalOutput.line("git config merge.\(Self.driver).driver \(command)")
+        TerminalOutput.line("Merges will be made as \(options.analystName); decision conflicts stop `git merge` and stay in the ledger until resolved (`upr resolve`, or :conflicts in the workbench). Commit .gitattributes so the team shares it; each clone runs `upr git-setup` once.")
     }
 }
 
@@ -144,12 +155,11 @@ struct ResolveCommand: ParsableCommand {
 
     func run() throws {
         guard let take else {
-            let ledger: Ledger
-            do { ledger = try LedgerStore.read(options.url) } catch { throw failOpening(error, options.url) }
-            if ledger.conflictedIDs.isEmpty { print("No open merge conflicts.") }
+            let ledger = try options.readLedger()
+            if ledger.conflictedIDs.isEmpty { TerminalOutput.line("No open merge conflicts.") }
             for id in ledger.conflictedIDs {
-                print("\(id)  shown: \(ledger.status(of: id)?.label ?? "undecided") (the common base's)")
-                for side in ledger.conflicts[id] ?? [] { print("    \(side.summary)") }
+                TerminalOutput.line("\(id)  shown: \(ledger.status(of: id)?.label ?? "undecided") (the common base's)")
+                for side in ledger.conflicts[id] ?? [] { TerminalOutput.line("    \(side.summary)") }
             }
             return
         }
@@ -159,14 +169,14 @@ struct ResolveCommand: ParsableCommand {
         let wanted = all ? ledger.conflictedIDs : ids.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
         let missing = wanted.filter { ledger.conflicts[$0] == nil }
         guard missing.isEmpty else { throw fail("no open merge conflict on \(missing.joined(separator: ", ")); nothing was changed. See `upr resolve`.") }
-        guard !wanted.isEmpty else { print("No open merge conflicts."); return }
+        guard !wanted.isEmpty else { TerminalOutput.line("No open merge conflicts."); return }
         let now = Date(), group = ledger.nextGroup
         for id in wanted {
             let event = try ledger.resolveConflict(id, take: take == .ours ? .ours : .theirs, by: options.analystName, at: now, group: group)
-            print("\(id): \(event.summary)")
+            TerminalOutput.line("\(id): \(event.summary)")
         }
         do { try store.save(ledger) } catch { throw fail("\(error)") }
         let left = ledger.conflictedIDs.count
-        print(left == 0 ? "No merge conflicts left." : "\(left) merge conflict\(left == 1 ? "" : "s") left.")
+        TerminalOutput.line(left == 0 ? "No merge conflicts left." : "\(left) merge conflict\(left == 1 ? "" : "s") left.")
     }
 }

@@ -15,6 +15,9 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .long, help: "Use the mouse: click a row to select it, the wheel to scroll (the terminal's own selection then needs Shift).")
     var mouse = false
 
+    @Flag(name: .long, help: "Start clean: no filter, search or marks, at the first recommendation (instead of where you left off).")
+    var fresh = false
+
     func run() throws {
         do {
             try NcursesTerminal.preflight()
@@ -42,6 +45,7 @@ struct OpenCommand: ParsableCommand {
         }
         var state = WorkbenchState(ledger: store.saved, analyst: options.analystName, ledgerName: options.url.lastPathComponent, size: terminal.size, clusters: clusters, clustersPending: clustersLater)
         state.readOnlyHolder = store.heldBy
+        state.readOnlyReason = store.readOnlyReason
         let (keys, keysProblem) = KeysFile.load()
         state.keys = keys
         if let keysProblem {
@@ -50,8 +54,30 @@ struct OpenCommand: ParsableCommand {
             state.message = .init("New ledger \(options.url.lastPathComponent) started from the embedded illustrative sample. ? for help")
         } else if let holder = store.heldBy {
             state.message = .init("READ-ONLY: \(options.url.lastPathComponent) is open in another upr (\(holder)). You can read and export, not decide.", isError: true)
-        } else if !store.notes.isEmpty {
-            state.message = .init(store.notes.joined(separator: " · "))
+        } else if let reason = store.readOnlyReason {
+            state.message = .init("READ-ONLY: \(reason). You can read, not decide.", isError: true)
+        }
+        if !store.notes.isEmpty, keysProblem == nil {
+            // A torn journal line or a fold that could not be written is said, whatever else is.
+            let notes = store.notes.joined(separator: " · ")
+            let shown = state.message.map { "\($0.text) · \(notes)" } ?? notes
+            state.message = .init(shown, isError: (state.message?.isError ?? false) || notes.contains("NOT SAVED") || notes.contains("cut off"))
+        }
+        // Where this analyst left off (beside the ledger, not in it), unless --fresh.
+        let resumeURL = ResumeFile.url(forLedger: options.url, analyst: options.analystName)
+        if !fresh && !created {
+            do {
+                if let point = try ResumeFile.load(resumeURL) {
+                    let problems = point.apply(to: &state)
+                    let summary = ResumePoint.summary(state)
+                    if state.message == nil || !problems.isEmpty {
+                        let said = problems.isEmpty ? "" : " (left out: \(problems.joined(separator: "; ")))"
+                        state.message = .init("Resumed where you left off\(summary.isEmpty ? "" : ": " + summary)\(said). upr --fresh starts clean.", isError: !problems.isEmpty)
+                    }
+                }
+            } catch {
+                state.message = .init("\(error)", isError: true)
+            }
         }
         let traced = FirstScreenTrace(terminal, path: ProcessInfo.processInfo.environment["UPR_TRACE_FIRST_SCREEN"])
         let runner = WorkbenchRunner(state: state, terminal: traced, effects: LedgerEffects(store: store))
@@ -59,16 +85,30 @@ struct OpenCommand: ParsableCommand {
             let (url, ledger) = (options.url, store.saved)
             runner.inBackground { .clustersReady(ClusterCache.computeAndStore(for: url, ledger: ledger)) }
         }
+        let keepResumePoint = { (state: WorkbenchState) in
+            do {
+                try ResumeFile.save(ResumePoint(state), to: resumeURL)
+            } catch {
+                FileHandle.standardError.write(Data("upr: could not keep where you left off in \(resumeURL.path): \(error)\n".utf8))
+            }
+        }
+        runner.beforeSuspend = keepResumePoint
         let ending = runner.run()
         terminal.close()
+        keepResumePoint(runner.state)
+        let foldProblem = store.close()
 
         let counts = runner.state.ledger.counts
         let summary = "\(counts.accepted) accepted, \(counts.underConsideration) under consideration, \(counts.rejected) rejected, \(counts.undecided) undecided"
-        if let unsaved = runner.state.unsavedError {
+        // Saved means on disk: no failed save pending, and the store holds every change made.
+        let notOnDisk = runner.state.ledger.history.count - store.saved.history.count
+        if let unsaved = runner.state.unsavedError ?? (notOnDisk > 0 && !store.isReadOnly ? "\(notOnDisk) change\(notOnDisk == 1 ? "" : "s") never reached the journal" : nil) {
             throw fail("the last changes could NOT be saved to \(options.url.path): \(unsaved)")
         }
         if store.isReadOnly {
             print("Ledger \(options.url.path) (read-only): \(summary).")
+        } else if let foldProblem {
+            print("Ledger \(options.url.path): \(summary). \(foldProblem).")
         } else {
             print("Ledger \(options.url.path): \(summary). Every decision is saved.")
         }

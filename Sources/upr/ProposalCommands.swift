@@ -14,10 +14,10 @@ struct ProposalsCommand: ParsableCommand {
     func run() throws {
         let ledger = try options.readLedger()
         let pending = ledger.recommendations.compactMap { ledger.proposals[$0.id] }
-        if pending.isEmpty { print("No pending proposals.") }
+        if pending.isEmpty { TerminalOutput.line("No pending proposals.") }
         for proposal in pending {
             let current = ledger.status(of: proposal.id)?.label ?? "undecided"
-            print("\(proposal.id)  \(proposal.ministry)  \(current) → \(proposal.summary)  (\(proposal.file):\(proposal.line))")
+            TerminalOutput.line("\(proposal.id)  \(proposal.ministry)  \(current) → \(proposal.summary)  (\(proposal.file):\(proposal.line))")
         }
     }
 }
@@ -39,15 +39,15 @@ struct ProposalDecision {
         guard missing.isEmpty else {
             throw fail("no pending proposal for \(missing.joined(separator: ", ")); nothing was changed. See `upr proposals`.")
         }
-        guard !wanted.isEmpty else { print("No pending proposals."); return }
+        guard !wanted.isEmpty else { TerminalOutput.line("No pending proposals."); return }
         let now = Date(), group = ledger.nextGroup
         for id in wanted {
             if taking {
                 let proposal = ledger.proposals[id]!
                 let event = try ledger.takeProposal(id, by: options.analystName, at: now, group: group)
-                print("\(id): " + (event?.summary ?? "took \(proposal.source): nothing to change"))
+                TerminalOutput.line("\(id): " + (event?.summary ?? "took \(proposal.source): nothing to change"))
             } else if let proposal = ledger.refuseProposal(id) {
-                print("\(id): refused \(proposal.source) (\(proposal.summary))")
+                TerminalOutput.line("\(id): refused \(proposal.source) (\(proposal.summary))")
             }
         }
         do {

@@ -14,14 +14,21 @@ struct RecoverCommand: ParsableCommand {
     func run() throws {
         do {
             let report = try LedgerRecovery.recover(options.url, analyst: options.analystName)
-            print("Recovered \(options.url.path) from \(report.source); \(report.replayed) journal changes replayed.")
-            if !report.droppedJournalLines.isEmpty {
-                print("Journal lines that could not be applied and were left out: \(report.droppedJournalLines.map(String.init).joined(separator: ", "))")
+            if report.healthy {
+                let pending = report.replayed > 0 ? " Its journal holds \(report.replayed) change\(report.replayed == 1 ? "" : "s") not yet folded into it; the next start folds them." : ""
+                TerminalOutput.line("Nothing is damaged: \(options.url.path) opens as it is, and nothing was changed.\(pending)")
+                tell(report.notes)
+                return
             }
-            if !report.keptAside.isEmpty { print("The damaged files are kept as: \(report.keptAside.joined(separator: ", "))") }
+            TerminalOutput.line("Recovered \(options.url.path) from \(report.source); \(report.replayed) journal changes replayed.")
+            for problem in report.problems { TerminalOutput.line("  journal line \(problem.line): \(problem.reason)") }
+            if !report.droppedJournalLines.isEmpty {
+                TerminalOutput.line("Journal lines that could not be applied and were left out: \(report.droppedJournalLines.map(String.init).joined(separator: ", "))")
+            }
+            if !report.keptAside.isEmpty { TerminalOutput.line("The damaged files are kept as: \(report.keptAside.joined(separator: ", "))") }
             let ledger = try LedgerStore.read(options.url)
             let counts = ledger.counts
-            print("It holds \(ledger.recommendations.count) recommendations: \(counts.accepted) accepted, \(counts.underConsideration) under consideration, \(counts.rejected) rejected, \(counts.undecided) undecided.")
+            TerminalOutput.line("It holds \(ledger.recommendations.count) recommendations: \(counts.accepted) accepted, \(counts.underConsideration) under consideration, \(counts.rejected) rejected, \(counts.undecided) undecided.")
         } catch {
             throw fail("\(error)")
         }

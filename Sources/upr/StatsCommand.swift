@@ -17,11 +17,15 @@ struct StatsCommand: ParsableCommand {
             let share = counts.total == 0 ? 0 : Double(value) * 100 / Double(counts.total)
             return label.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: "%5d  %5.1f%%", value, share)
         }
-        print("\(ledger.document.stateUnderReview) · \(ledger.document.symbol)")
-        print(line("accepted", counts.accepted))
-        print(line("under consideration", counts.underConsideration))
-        print(line("rejected", counts.rejected))
-        print(line("undecided", counts.undecided))
-        print(line("total", counts.total))
+        TerminalOutput.line("\(ledger.document.stateUnderReview) · \(ledger.document.symbol)")
+        TerminalOutput.line(line("accepted", counts.accepted))
+        TerminalOutput.line(line("under consideration", counts.underConsideration))
+        TerminalOutput.line(line("rejected", counts.rejected))
+        TerminalOutput.line(line("undecided", counts.undecided))
+        TerminalOutput.line(line("total", counts.total))
+        let conflicts = ledger.conflictedIDs.count
+        if conflicts > 0 {
+            TerminalOutput.line(line("open merge conflicts", conflicts) + "  (each shown with the common base's decision until resolved: upr resolve)")
+        }
     }
 }

@@ -32,16 +32,21 @@ struct LedgerOptions: ParsableArguments {
     /// non-zero exit.
     func openStore() throws -> LedgerStore {
         do {
-            return try LedgerStore.open(url, analyst: analystName).store
+            let store = try LedgerStore.open(url, analyst: analystName).store
+            tell(store.notes)
+            return store
         } catch {
             throw failOpening(error, url)
         }
     }
 
-    /// Reads the ledger without locking it (export, statistics, listings).
+    /// Reads the ledger without locking it (export, statistics, listings), through the one
+    /// strict reader; what the user must know (a torn last journal line) goes to standard error.
     func readLedger() throws -> Ledger {
         do {
-            return try LedgerStore.read(url)
+            let (ledger, notes) = try LedgerStore.readReporting(url)
+            tell(notes)
+            return ledger
         } catch {
             throw failOpening(error, url)
         }
@@ -67,8 +72,13 @@ func fail(_ message: String, code: Int32 = 1, ledger: URL? = nil) -> ExitCode {
         || FileManager.default.fileExists(atPath: LedgerJournal.url(for: ledger).path) {
         message += "\nTo restore it from \(ledger.lastPathComponent).bak and its journal (the damaged file is kept): upr recover --ledger \(ledger.path)"
     }
-    FileHandle.standardError.write(Data("upr: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("upr: \(PrintableText.clean(message, keepingLineBreaks: true))\n".utf8))
     return ExitCode(code)
+}
+
+/// Notes about the ledger (a torn journal line, a fold that could not be written), on standard error.
+func tell(_ notes: [String]) {
+    for note in notes { FileHandle.standardError.write(Data("upr: \(PrintableText.clean(note))\n".utf8)) }
 }
 
 extension StatusSelection: ExpressibleByArgument {
@@ -81,7 +91,7 @@ extension ExportFormat: ExpressibleByArgument {}
 /// A ledger that did not open: the message, and how to recover where the file is damaged.
 func failOpening(_ error: Error, _ ledger: URL) -> ExitCode {
     switch error as? LedgerError {
-    case .syntax?, .invalidField?, .unreadable?: fail("\(error)", ledger: ledger)
+    case .syntax?, .invalidField?, .unreadable?, .damagedJournal?: fail("\(error)", ledger: ledger)
     default: fail("\(error)")
     }
 }

@@ -80,4 +80,57 @@ final class FullDiskTests: XCTestCase {
         XCTAssertEqual(try UPRBinary.run(["decide", "accepted", "140.7", "--ledger", ledger.path], in: mountPoint).status, 0)
         XCTAssertEqual(try LedgerStore.read(ledger).status(of: "140.7"), .accepted)
     }
+
+    /// Room for a journal line, not for a fold: the decision is durable in the journal and said
+    /// so; the fold's failure is said too; the next start replays the journal and opens.
+    func testAFoldThatFailsLeavesTheJournalInChargeAndEveryStartSaysSo() throws {
+        let ledger = mountPoint.appendingPathComponent("upr-ledger.json")
+        XCTAssertEqual(try UPRBinary.run(["init", "--ledger", ledger.path], in: mountPoint).status, 0)
+        let before = try Data(contentsOf: ledger)
+        let filler = try fill(leaving: 12 << 10)
+        let decide = try UPRBinary.run(["decide", "accepted", "140.7", "--ledger", ledger.path], in: mountPoint)
+        XCTAssertEqual(decide.status, 0, decide.stderr)
+        XCTAssertTrue(decide.stdout.contains("Recorded accepted on 1 recommendation: 140.7"), decide.stdout)
+        XCTAssertTrue(decide.stderr.contains("saved in upr-ledger.json.journal but could not be folded") && decide.stderr.contains("No space left on device"), decide.stderr)
+        XCTAssertEqual(try Data(contentsOf: ledger), before, "the file is as it was; the journal holds the change")
+        XCTAssertEqual(try LedgerStore.read(ledger).status(of: "140.7"), .accepted)
+
+        let second = try UPRBinary.run(["decide", "rejected", "140.8", "--ledger", ledger.path], in: mountPoint)
+        XCTAssertEqual(second.status, 0, "the next start opens, replaying the journal: \(second.stderr)")
+        XCTAssertTrue(second.stderr.contains("NOT SAVED"), second.stderr)
+
+        let tmux = try TmuxSession("\(shellQuoted(UPRBinary.path)) --ledger \(shellQuoted(ledger.path))", in: mountPoint, width: 250)
+        try tmux.waitFor("NOT SAVED")
+        try tmux.press("q")
+        let end = try tmux.waitFor("UPR-EXIT=")
+        XCTAssertFalse(end.contains("Every decision is saved"), end)
+        XCTAssertTrue(end.contains("could not be folded"), end)
+
+        try FileManager.default.removeItem(at: filler)
+        XCTAssertEqual(try UPRBinary.run(["stats", "--ledger", ledger.path], in: mountPoint).stderr, "")
+        XCTAssertEqual(try UPRBinary.run(["decide", "accepted", "140.9", "--ledger", ledger.path], in: mountPoint).stderr, "", "folds now, without a word")
+        XCTAssertEqual(try Data(contentsOf: LedgerJournal.url(for: ledger)).count, 0)
+        let folded = try LedgerCoding.decode(try Data(contentsOf: ledger), path: ledger.path)
+        XCTAssertEqual([folded.status(of: "140.7"), folded.status(of: "140.8"), folded.status(of: "140.9")], [.accepted, .rejected, .accepted])
+    }
+
+    /// A read-only mount: the workbench opens read-only and says why; decide says why it cannot.
+    func testAReadOnlyMountOpensReadOnlyWithTheReasonOnScreen() throws {
+        let ledger = mountPoint.appendingPathComponent("upr-ledger.json")
+        XCTAssertEqual(try UPRBinary.run(["init", "--ledger", ledger.path], in: mountPoint).status, 0)
+        let remount = try Spawn.run("/bin/mount", ["-o", "remount,ro", mountPoint.path], in: mountPoint)
+        guard remount.status == 0 else { throw XCTSkip("cannot remount read-only here: \(remount.stderr)") }
+        let decide = try UPRBinary.run(["decide", "accepted", "140.7", "--ledger", ledger.path], in: mountPoint)
+        XCTAssertEqual(decide.status, 1)
+        XCTAssertTrue(decide.stderr.contains("cannot be written here") && decide.stderr.contains("Read-only file system"), decide.stderr)
+        XCTAssertEqual(try UPRBinary.run(["stats", "--ledger", ledger.path], in: mountPoint).status, 0)
+
+        let tmux = try TmuxSession("\(shellQuoted(UPRBinary.path)) --ledger \(shellQuoted(ledger.path))", in: mountPoint, width: 250)
+        let screen = try tmux.waitFor("READ-ONLY: ")
+        XCTAssertTrue(screen.contains("Read-only file system"), screen)
+        try tmux.press("a")
+        try tmux.waitFor("Read-only: the lock file")
+        try tmux.press("q")
+        try tmux.waitFor("(read-only)")
+    }
 }

@@ -24,9 +24,9 @@ final class GitMergeTests: XCTestCase {
     override func tearDown() { if let folder { try? FileManager.default.removeItem(at: folder) } }
 
     @discardableResult
-    func upr(_ arguments: [String], status: Int32 = 0, file: StaticString = #filePath, line: UInt = #line) throws -> UPRBinary.Result {
+    func upr(_ arguments: [String], status: Int32? = 0, file: StaticString = #filePath, line: UInt = #line) throws -> UPRBinary.Result {
         let result = try UPRBinary.run(arguments, in: folder, environment: environment)
-        XCTAssertEqual(result.status, status, "upr \(arguments.joined(separator: " ")): \(result.stdout)\(result.stderr)", file: file, line: line)
+        if let status { XCTAssertEqual(result.status, status, "upr \(arguments.joined(separator: " ")): \(result.stdout)\(result.stderr)", file: file, line: line) }
         return result
     }
 
@@ -84,6 +84,11 @@ final class GitMergeTests: XCTestCase {
 
         let list = try upr(["resolve"])
         XCTAssertTrue(list.stdout.contains("140.2  shown: undecided"), list.stdout)
+        // Open conflicts are counted and listed, and check fails while any is open.
+        XCTAssertTrue(try upr(["stats"]).stdout.contains("open merge conflicts      1"), "stats counts them")
+        let check = try upr(["check"], status: 1)
+        XCTAssertTrue(check.stdout.contains("MERGE CONFLICT: 140.2"), check.stdout)
+        XCTAssertTrue(check.stdout.contains("1 open merge conflict."), check.stdout)
         try upr(["resolve", "140.2", "--take", "theirs", "--analyst", "lan"])
         merged = try ledger()
         XCTAssertTrue(merged.conflicts.isEmpty)
@@ -93,7 +98,8 @@ final class GitMergeTests: XCTestCase {
         try git(["add", "upr-ledger.json"])
         try git(["commit", "-q", "--no-edit"])
         XCTAssertEqual(try git(["status", "--porcelain"]).stdout, "")
-        try upr(["stats"])
+        XCTAssertFalse(try upr(["stats"]).stdout.contains("open merge conflicts"))
+        XCTAssertTrue(try upr(["check"], status: nil).stdout.contains("0 open merge conflicts."))
     }
 
     func testANonsenseSideIsRefusedAndTheMergeFails() throws {
@@ -114,5 +120,22 @@ final class GitMergeTests: XCTestCase {
         XCTAssertTrue((merge.stdout + merge.stderr).contains("is not valid JSON"), merge.stdout + merge.stderr)
         XCTAssertTrue((merge.stdout + merge.stderr).contains("upr-ledger.json (theirs"), merge.stdout + merge.stderr)
         XCTAssertEqual(try Data(contentsOf: url), before, "ours is left as it was")
+    }
+
+    func testGitSetupMakesGitIgnoreTheLedgersWorkingFiles() throws {
+        try git(["init", "-q", "-b", "main"])
+        try upr(["init"])
+        let setup = try upr(["git-setup"])
+        XCTAssertTrue(setup.stdout.contains("upr-ledger*.json.*"), setup.stdout)
+        try upr(["decide", "accepted", "140.1"])
+        try upr(["clusters", "140.1"])
+        // A temp file a kill left behind is ignored too.
+        try Data("half".utf8).write(to: folder.appendingPathComponent(".upr-ledger.json.bak.tmp-4242"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        XCTAssertTrue(names.contains("upr-ledger.json.bak") && names.contains("upr-ledger.json.lock"), "\(names)")
+        let status = try git(["status", "--porcelain", "--untracked-files=all"]).stdout
+        XCTAssertEqual(status.split(separator: "\n").map { String($0.dropFirst(3)) }.sorted(), [".gitattributes", ".gitignore", "upr-ledger.json"], status)
+        try upr(["git-setup"])
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8), "upr-ledger*.json.*\n.upr-ledger*.json*.tmp-*\n", "idempotent")
     }
 }

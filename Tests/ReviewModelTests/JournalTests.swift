@@ -67,24 +67,36 @@ final class JournalTests: XCTestCase {
 
     func testChangesAlreadyFoldedAreNotAppliedTwice() throws {
         try crashAfterRecording(["140.1"])
-        let stale = try journalLines()
-        let (store, _) = try LedgerStore.open(url, analyst: "lan")  // folds: generation 2
+        // A crash between the rename and the emptying of the journal: the file holds the change
+        // (one generation on), the journal still has it.
+        var folded = try LedgerStore.read(url)
+        folded.generation += 1
+        try LedgerCoding.encode(folded).write(to: url)
+        XCTAssertEqual(try LedgerStore.read(url).status(of: "140.1"), .accepted)
+        XCTAssertEqual(try LedgerStore.read(url).history(of: "140.1").count, 1)
+        // Opening empties such a journal, so that new lines start a chain of their own.
+        let (store, _) = try LedgerStore.open(url, analyst: "lan")
+        XCTAssertEqual(try Data(contentsOf: journalURL).count, 0)
         var ledger = store.saved
         try ledger.decide("140.1", .rejected, by: "lan", at: Fixtures.date)
         try store.record(ledger)
         store.abandon()
-        // A crash between the rename and the emptying of the journal leaves old lines behind.
-        try Data((stale + (try journalLines())).map { $0 + "\n" }.joined().utf8).write(to: journalURL)
         XCTAssertEqual(try LedgerStore.read(url).status(of: "140.1"), .rejected)
         XCTAssertEqual(try LedgerStore.read(url).history(of: "140.1").count, 2)
     }
 
     func testAJournalAheadOfItsLedgerIsRefused() throws {
         try crashAfterRecording(["140.1"])
-        let lines = try journalLines().map { $0.replacingOccurrences(of: "\"base\":1", with: "\"base\":7") }
-        try Data(lines.map { $0 + "\n" }.joined().utf8).write(to: journalURL)
+        let (store, _) = try LedgerStore.open(url, analyst: "lan")  // folds: generation 2, .bak is 1
+        var ledger = store.saved
+        try ledger.decide("140.2", .rejected, by: "lan", at: Fixtures.date)
+        try store.record(ledger)
+        store.abandon()
+        // The file put back from its backup: older than the journal that continues it.
+        try Data(contentsOf: LedgerStore.backupURL(for: url)).write(to: url)
         XCTAssertThrowsError(try LedgerStore.read(url)) { error in
             XCTAssertTrue("\(error)".contains("upr recover"), "\(error)")
+            XCTAssertTrue("\(error)".contains("ledger.json.journal:1"), "\(error)")
         }
     }
 

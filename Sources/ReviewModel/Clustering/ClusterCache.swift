@@ -64,7 +64,7 @@ public enum ClusterCache {
     /// The clusters kept beside `ledgerURL`, if they are the answer for this ledger and settings.
     public static func stored(for ledgerURL: URL, ledger: Ledger, settings: ClusterSettings = .standard) -> ClusterMap? {
         let count = ledger.recommendations.count
-        guard let data = try? Data(contentsOf: url(for: ledgerURL)), let stored = try? Stored(data),
+        guard let data = try? Data(contentsOf: url(for: LedgerFiles.resolved(ledgerURL))), let stored = try? Stored(data),
               stored.key == key(ledger, settings: settings),
               stored.clusters.allSatisfy({ $0.count > 1 && $0.allSatisfy { $0 >= 0 && $0 < count } }) else { return nil }
         return ClusterMap(clusters: stored.clusters, count: count)
@@ -73,7 +73,9 @@ public enum ClusterCache {
     /// Clusters `ledger` and keeps the answer beside `ledgerURL` where the folder allows.
     public static func computeAndStore(for ledgerURL: URL, ledger: Ledger, settings: ClusterSettings = .standard) -> ClusterMap {
         let clusters = Clustering.clusters(ledger, settings: settings)
-        try? Stored(key: key(ledger, settings: settings), clusters: clusters).data.write(to: url(for: ledgerURL), options: .atomic)
+        // Beside the ledger, with its permissions (the texts are in it).
+        let ledgerFile = LedgerFiles.resolved(ledgerURL)
+        try? DurableFile.write(Stored(key: key(ledger, settings: settings), clusters: clusters).data, to: url(for: ledgerFile), mode: LedgerFiles.mode(of: ledgerFile))
         return ClusterMap(clusters: clusters, count: ledger.recommendations.count)
     }
 

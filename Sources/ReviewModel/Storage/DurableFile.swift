@@ -14,15 +14,18 @@ public enum DurableFile {
     /// Test hook: return an errno to make that step fail as the system would.
     nonisolated(unsafe) public static var faultInjection: ((Step, String) -> Int32?)?
 
-    public static func temporaryPrefix(for url: URL) -> String { ".\(url.lastPathComponent).tmp-" }
+    public static func temporaryPrefix(for url: URL) -> String { temporaryPrefix(forName: url.lastPathComponent) }
+    static func temporaryPrefix(forName name: String) -> String { ".\(name).tmp-" }
 
-    public static func write(_ data: Data, to url: URL) throws {
+    /// `mode`: the permissions the file gets (a file beside a ledger takes the ledger's); without
+    /// it, an existing file keeps its own and a new one is 0644.
+    public static func write(_ data: Data, to url: URL, mode forced: mode_t? = nil) throws {
         let path = url.path
         let folder = url.deletingLastPathComponent().path
         let temp = folder + "/" + temporaryPrefix(for: url) + "\(getpid())"
-        var mode: mode_t = 0o644
+        var mode: mode_t = forced ?? 0o644
         var info = stat()
-        if stat(path, &info) == 0 { mode = info.st_mode & 0o7777 }
+        if forced == nil, stat(path, &info) == 0 { mode = info.st_mode & 0o7777 }
 
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { throw failure(path, "creating \(temp)") }
@@ -71,16 +74,6 @@ public enum DurableFile {
         if let code = faultInjection?(step, path) {
             errno = code
             throw failure(path, step.rawValue)
-        }
-    }
-
-    /// Removes temp files an earlier crash left behind. Call only while holding the ledger's lock.
-    public static func removeLeftovers(for url: URL) {
-        let folder = url.deletingLastPathComponent()
-        let prefix = temporaryPrefix(for: url)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names where name.hasPrefix(prefix) {
-            unlink(folder.appendingPathComponent(name).path)
         }
     }
 

@@ -117,11 +117,72 @@ public enum JSONSyntaxLocator {
                     offset += 1
                     guard let escaped = current, "\"\\/bfnrtu".utf8.contains(escaped) else { throw fail("bad escape in a string") }
                     offset += 1
+                    if escaped == UInt8(ascii: "u") { try unicodeEscape() }
                 case 0..<0x20: throw fail("control character in a string")
+                case 0x80...: try utf8Sequence()
                 default: offset += 1
                 }
             }
             throw fail("unterminated string")
+        }
+
+        /// `XXXX` after `\u`; a high surrogate must be followed by `\u` and a low one, and a low
+        /// one never comes alone.
+        mutating func unicodeEscape() throws {
+            let value = try hex4()
+            if (0xDC00..<0xE000).contains(value) {
+                offset -= 6
+                throw fail("a lone low surrogate (\\u\(String(value, radix: 16, uppercase: true))) in a string")
+            }
+            guard (0xD800..<0xDC00).contains(value) else { return }
+            let start = offset - 6
+            guard current == UInt8(ascii: "\\"), offset + 1 < bytes.count, bytes[offset + 1] == UInt8(ascii: "u") else {
+                offset = start
+                throw fail("a high surrogate (\\u\(String(value, radix: 16, uppercase: true))) without its low surrogate")
+            }
+            offset += 2
+            let low = try hex4()
+            guard (0xDC00..<0xE000).contains(low) else {
+                offset = start
+                throw fail("a high surrogate (\\u\(String(value, radix: 16, uppercase: true))) without its low surrogate")
+            }
+        }
+
+        mutating func hex4() throws -> UInt32 {
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                guard let byte = current, let digit = Character(UnicodeScalar(byte)).hexDigitValue else {
+                    throw fail("expected four hexadecimal digits after \\u")
+                }
+                value = value << 4 | UInt32(digit)
+                offset += 1
+            }
+            return value
+        }
+
+        /// One UTF-8 character of two to four bytes, as Unicode allows them (no overlong form, no
+        /// surrogate, nothing beyond U+10FFFF); else the first byte that is wrong.
+        mutating func utf8Sequence() throws {
+            let lead = bytes[offset]
+            let (count, low, high): (Int, UInt8, UInt8)
+            switch lead {
+            case 0xC2...0xDF: (count, low, high) = (2, 0x80, 0xBF)
+            case 0xE0: (count, low, high) = (3, 0xA0, 0xBF)
+            case 0xED: (count, low, high) = (3, 0x80, 0x9F)
+            case 0xE1...0xEF: (count, low, high) = (3, 0x80, 0xBF)
+            case 0xF0: (count, low, high) = (4, 0x90, 0xBF)
+            case 0xF4: (count, low, high) = (4, 0x80, 0x8F)
+            case 0xF1...0xF3: (count, low, high) = (4, 0x80, 0xBF)
+            default: throw fail("invalid UTF-8 (a byte that cannot start a character)")
+            }
+            for index in 1..<count {
+                let allowed = index == 1 ? low...high : 0x80...0xBF
+                guard offset + index < bytes.count, allowed.contains(bytes[offset + index]) else {
+                    offset += index
+                    throw fail("invalid UTF-8 (a character cut short or badly encoded)")
+                }
+            }
+            offset += count
         }
 
         mutating func number() throws {
@@ -131,7 +192,10 @@ public enum JSONSyntaxLocator {
                 while let byte = current, byte >= 0x30 && byte <= 0x39 { offset += 1; count += 1 }
                 return count
             }
-            guard digits() > 0 else { throw fail("expected digits") }
+            let first = offset
+            let whole = digits()
+            guard whole > 0 else { throw fail("expected digits") }
+            if whole > 1 && bytes[first] == UInt8(ascii: "0") { offset = first; throw fail("a number with a leading zero") }
             if current == UInt8(ascii: ".") { offset += 1; guard digits() > 0 else { throw fail("expected digits after '.'") } }
             if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
                 offset += 1

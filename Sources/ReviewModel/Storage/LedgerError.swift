@@ -6,6 +6,10 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     case notFound(path: String)
     case unreadable(path: String, reason: String)
     case syntax(path: String, line: Int?, column: Int?, reason: String)
+    /// Journal lines that are damaged, missing, repeated, out of order or foreign: each named.
+    case damagedJournal(path: String, problems: [JournalProblem])
+    /// Opened, but where this upr cannot write (a read-only folder or mount): why.
+    case readOnlyPlace(path: String, reason: String)
     case invalidField(path: String, field: String, reason: String)
     case newerSchema(path: String, found: Int, supported: Int)
     case locked(path: String, holder: String)
@@ -23,6 +27,12 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
         case .syntax(let path, let line, let column, let reason):
             let place = line.map { l in column.map { ":\(l):\($0)" } ?? ":\(l)" } ?? ""
             return "The ledger \(path)\(place) is not valid JSON: \(reason). It was left untouched."
+        case .damagedJournal(let path, let problems):
+            let lines = problems.prefix(20).map { "\n  \(path):\($0.line): \($0.reason)" }.joined()
+            let more = problems.count > 20 ? "\n  (and \(problems.count - 20) more damaged lines)" : ""
+            return "The journal \(path) is damaged, so the ledger was not opened; nothing was changed.\(lines)\(more)"
+        case .readOnlyPlace(let path, let reason):
+            return "The ledger \(path) cannot be written here: \(reason). It is open read-only."
         case .invalidField(let path, let field, let reason):
             return "The ledger \(path) has a bad value at \(field): \(reason). It was left untouched."
         case .newerSchema(let path, let found, let supported):

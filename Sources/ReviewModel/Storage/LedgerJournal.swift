@@ -5,50 +5,88 @@ import Glibc
 
 /// The append-only journal beside the ledger (`LEDGER.journal`): one line per change, appended
 /// and fsynced before the change is shown, so that a decision is durable in a time that does not
-/// grow with the ledger. Each line names the ledger generation it applies to; folding writes the
-/// ledger in full with the next generation and empties the journal.
+/// grow with the ledger. Each line names the ledger generation it applies to (`base`), its own
+/// number (`seq`, its line number) and a hash of the line before it (`prev`), so that a line
+/// missing, repeated, moved, edited or brought from another journal is found
+/// (`JournalChain`). Folding writes the ledger in full with the next generation and empties it.
 public final class LedgerJournal {
     struct Line: Codable {
         var base: Int
         var event: ChangeEvent
+        /// Absent in journals of upr before the chain (read as they are, see `JournalChain`).
+        var seq: Int?
+        var prev: String?
+    }
+
+    /// What the journal holds: the changes in order, a last line cut off by a crash, and where
+    /// the next line continues the chain.
+    public struct Contents {
+        public var entries: [(base: Int, event: ChangeEvent)] = []
+        /// The line number of each entry, for messages.
+        public var entryLines: [Int] = []
+        /// The line number of a last line without its newline, and the byte where it starts.
+        public var torn: (line: Int, offset: Int)?
+        var lines = 0
+        var lastHash: UInt64?
+
+        /// The message every command shows about a torn last line.
+        public func warning(path: String) -> String? {
+            torn.map { "\(path):\($0.line): the last change was cut off by a crash before it was saved (it was never reported saved); it is left out" }
+        }
     }
 
     public let url: URL
     private var fd: Int32 = -1
+    private var mode: mode_t = 0o644
+    /// Lines on disk and the hash of the last: where the next append continues the chain.
+    private var lines = 0
+    private var lastHash: UInt64?
 
     public static func url(for ledger: URL) -> URL { URL(fileURLWithPath: ledger.path + ".journal") }
 
-    public init(ledger: URL) { url = LedgerJournal.url(for: ledger) }
+    public init(ledger: URL) {
+        url = LedgerJournal.url(for: ledger)
+        mode = LedgerFiles.mode(of: ledger)
+    }
 
     deinit { if fd >= 0 { close(fd) } }
 
-    /// The changes on disk, in order. A torn last line (a crash mid-append) is dropped with a
-    /// warning; damage before the last line is refused with its line number.
-    public func read() throws -> (entries: [(base: Int, event: ChangeEvent)], warning: String?) {
-        guard let data = FileManager.default.contents(atPath: url.path), !data.isEmpty else { return ([], nil) }
+    /// The changes on disk, in order. A torn last line (a crash mid-append) is reported in
+    /// `torn`; damage before it is refused, each damaged line with its number.
+    public func read() throws -> Contents {
+        guard let data = FileManager.default.contents(atPath: url.path), !data.isEmpty else { return Contents() }
         return try LedgerJournal.parse(data, path: url.path)
     }
 
     /// Reads journal text; `path` names it in messages.
-    public static func parse(_ data: Data, path: String) throws -> (entries: [(base: Int, event: ChangeEvent)], warning: String?) {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = Timestamp.decoding
-        var entries: [(base: Int, event: ChangeEvent)] = []
-        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        for (index, bytes) in lines.enumerated() where !bytes.isEmpty {
-            // Appends end with a newline and are fsynced before they are reported; a last line
-            // without one was cut off by a crash and was never reported saved.
-            if index == lines.count - 1 {
-                return (entries, "\(path):\(index + 1): the last change was cut off by a crash before it was saved; it was dropped")
+    public static func parse(_ data: Data, path: String) throws -> Contents {
+        var chain = JournalChain()
+        var contents = Contents()
+        var start = data.startIndex, number = 0
+        while start < data.endIndex {
+            number += 1
+            guard let newline = data[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+                // Appends end with a newline and are fsynced before they are reported; a last
+                // line without one was cut off by a crash.
+                contents.torn = (number, start - data.startIndex)
+                break
             }
-            do {
-                let line = try decoder.decode(Line.self, from: Data(bytes))
-                entries.append((line.base, line.event))
-            } catch {
-                throw LedgerError.syntax(path: path, line: index + 1, column: nil, reason: "a journal line is damaged: \(LedgerCoding.describe(error, data: Data(bytes), path: path))")
-            }
+            chain.add(Data(data[start..<newline]), number: number)
+            start = newline + 1
         }
-        return (entries, nil)
+        let problems = chain.problems()
+        guard problems.isEmpty else { throw LedgerError.damagedJournal(path: path, problems: problems) }
+        contents.entries = chain.entries
+        contents.entryLines = chain.entryLines
+        contents.lines = chain.count
+        contents.lastHash = chain.lastHash
+        return contents
+    }
+
+    /// Where appends continue: after the lines `contents` read.
+    func continueAfter(_ contents: Contents) {
+        lines = contents.lines
+        lastHash = contents.lastHash
     }
 
     /// Appends changes and fsyncs; returns once they are on disk. Nothing is written half: a
@@ -56,19 +94,26 @@ public final class LedgerJournal {
     public func append(_ events: [ChangeEvent], base: Int) throws {
         guard !events.isEmpty else { return }
         let encoder = LedgerCoding.lineEncoder()
-        var text = ""
+        var text = Data()
+        var (count, hash) = (lines, lastHash)
         for event in events {
-            text += String(decoding: try encoder.encode(Line(base: base, event: event)), as: UTF8.self) + "\n"
+            count += 1
+            let line = Line(base: base, event: event, seq: count, prev: JournalChain.link(after: hash, base: base))
+            let bytes = try encoder.encode(line)
+            hash = JournalChain.hash(bytes)
+            text.append(bytes)
+            text.append(UInt8(ascii: "\n"))
         }
         try openIfNeeded()
         let start = lseek(fd, 0, SEEK_END)
         do {
-            try DurableFile.writeAll(Data(text.utf8), to: fd, path: url.path)
+            try DurableFile.writeAll(text, to: fd, path: url.path)
             try DurableFile.sync(fd, step: .fsync, path: url.path)
         } catch {
             if start >= 0 { ftruncate(fd, start) }
             throw error
         }
+        (lines, lastHash) = (count, hash)
     }
 
     /// Empties the journal after a fold.
@@ -76,13 +121,24 @@ public final class LedgerJournal {
         try openIfNeeded()
         guard ftruncate(fd, 0) == 0 else { throw DurableFile.failure(url.path, "emptying the journal") }
         try DurableFile.sync(fd, step: .fsync, path: url.path)
+        (lines, lastHash) = (0, nil)
+    }
+
+    /// Cuts a torn last line off (after it was reported and kept aside), so that the next append
+    /// starts a line of its own.
+    func cut(at offset: Int) throws {
+        try openIfNeeded()
+        guard ftruncate(fd, off_t(offset)) == 0 else { throw DurableFile.failure(url.path, "cutting off the torn last line") }
+        try DurableFile.sync(fd, step: .fsync, path: url.path)
     }
 
     private func openIfNeeded() throws {
         guard fd < 0 else { return }
         let created = !FileManager.default.fileExists(atPath: url.path)
-        fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode)
         guard fd >= 0 else { throw DurableFile.failure(url.path, "opening the journal") }
+        // It holds the notes too: no more readable than the ledger (older versions made it 0644).
+        fchmod(fd, mode)
         // A new journal's name must survive a crash too.
         if created { try DurableFile.syncFolder(url.deletingLastPathComponent().path, for: url.path) }
     }

@@ -1,75 +1,117 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The ledger on disk: the JSON file plus its journal. Opened under an exclusive lock (or read-only
 /// when another upr holds it); every change is appended to the journal and fsynced before it is
 /// reported; the journal is folded into the file (atomically, keeping one `.bak`) on close and
 /// every `foldEvery` changes.
 public final class LedgerStore {
+    /// The ledger file itself: a symlink given to `open` is followed to its target.
     public let url: URL
     /// Everything that is durable: the file with the journal applied.
     public private(set) var saved: Ledger
     /// Set when another upr holds the ledger: who, for the banner. Such a store never writes.
     public let heldBy: String?
-    /// What opening found and mended (a torn journal line, a migration), for the user to see.
+    /// Set when the ledger's folder cannot be written (read-only mount or folder): why. Such a
+    /// store never writes either.
+    public let readOnlyReason: String?
+    /// What opening found and mended (a torn journal line, a migration, a fold that could not be
+    /// written), for the user to see: every command shows them.
     public private(set) var notes: [String] = []
     public var foldEvery = 500
     private let lock: LedgerLock?
     private let journal: LedgerJournal
     private var journalCount = 0
 
-    public var isReadOnly: Bool { heldBy != nil }
+    public var isReadOnly: Bool { heldBy != nil || readOnlyReason != nil }
+    /// Changes that are durable in the journal and not yet folded into the file.
+    public var unfolded: Int { journalCount }
     public static func backupURL(for url: URL) -> URL { URL(fileURLWithPath: url.path + ".bak") }
 
-    private init(url: URL, saved: Ledger, lock: LedgerLock?, heldBy: String?) {
+    private init(url: URL, saved: Ledger, lock: LedgerLock?, heldBy: String? = nil, readOnlyReason: String? = nil) {
         self.url = url
         self.saved = saved
         self.lock = lock
         self.heldBy = heldBy
+        self.readOnlyReason = readOnlyReason
         journal = LedgerJournal(ledger: url)
     }
 
     /// Opens the ledger at `url`. Where no file exists and `seed` is given, a new ledger is made
-    /// from it and written at once. Where another upr holds the lock, opens read-only if
-    /// `readOnlyIfLocked`, else throws `.locked`. A file that cannot be read is never overwritten.
+    /// from it and written at once. Where another upr holds the lock, or the folder cannot be
+    /// written, opens read-only if `readOnlyIfLocked`, else throws `.locked` / `.readOnlyPlace`.
+    /// A file that cannot be read is never overwritten.
     public static func open(
-        _ url: URL, analyst: String, seed: (() throws -> Ledger)? = nil, readOnlyIfLocked: Bool = false
+        _ given: URL, analyst: String, seed: (() throws -> Ledger)? = nil, readOnlyIfLocked: Bool = false
     ) throws -> (store: LedgerStore, created: Bool) {
+        let url = LedgerFiles.resolved(given)
         let lock: LedgerLock
         do {
             lock = try LedgerLock(ledger: url, analyst: analyst)
+            if access(url.deletingLastPathComponent().path, W_OK) != 0 {
+                let reason = String(cString: strerror(errno))
+                lock.release()
+                throw LedgerError.readOnlyPlace(path: url.path, reason: "its folder cannot be written (\(reason))")
+            }
         } catch LedgerError.locked(_, let holder) where readOnlyIfLocked {
-            let (ledger, _, _) = try load(url)
-            return (LedgerStore(url: url, saved: ledger, lock: nil, heldBy: holder), false)
+            let loaded = try load(url)
+            let store = LedgerStore(url: url, saved: loaded.ledger, lock: nil, heldBy: holder)
+            store.notes = loaded.notes
+            return (store, false)
+        } catch LedgerError.readOnlyPlace(_, let reason) where readOnlyIfLocked && FileManager.default.fileExists(atPath: url.path) {
+            let loaded = try load(url)
+            let store = LedgerStore(url: url, saved: loaded.ledger, lock: nil, readOnlyReason: reason)
+            store.notes = loaded.notes
+            return (store, false)
         }
-        DurableFile.removeLeftovers(for: url)
+        LedgerFiles.removeLeftovers(for: url)
         guard FileManager.default.fileExists(atPath: url.path) else {
             guard let seed else { throw LedgerError.notFound(path: url.path) }
-            let store = LedgerStore(url: url, saved: try seed(), lock: lock, heldBy: nil)
+            let store = LedgerStore(url: url, saved: try seed(), lock: lock)
             try store.journal.reset()
             try store.save(store.saved)
             return (store, true)
         }
-        let (ledger, replayed, notes) = try load(url)
-        let store = LedgerStore(url: url, saved: ledger, lock: lock, heldBy: nil)
-        store.notes = notes
+        let loaded = try load(url)
+        let store = LedgerStore(url: url, saved: loaded.ledger, lock: lock)
+        store.notes = loaded.notes
+        store.journal.continueAfter(loaded.journal)
+        store.journalCount = loaded.replayed
+        if let torn = loaded.journal.torn { store.setAside(torn) }
         let fileVersion = try LedgerCoding.schemaVersion(ofFileAt: url)
         if fileVersion < Ledger.currentSchemaVersion {
             let backup = URL(fileURLWithPath: url.path + ".v\(fileVersion).bak")
-            try DurableFile.write(try Data(contentsOf: url), to: backup)
-            store.notes.append("Migrated \(url.lastPathComponent) to schemaVersion \(Ledger.currentSchemaVersion); the old file is kept as \(backup.lastPathComponent)")
-            try store.save(ledger)
-        } else if replayed > 0 {
-            store.journalCount = replayed
-            try store.fold()
+            do {
+                try DurableFile.write(try Data(contentsOf: url), to: backup, mode: LedgerFiles.mode(of: url))
+                try store.save(loaded.ledger)
+                store.notes.append("Migrated \(url.lastPathComponent) to schemaVersion \(Ledger.currentSchemaVersion); the old file is kept as \(backup.lastPathComponent)")
+            } catch {
+                store.notes.append("NOT SAVED: \(url.lastPathComponent) could not be migrated to schemaVersion \(Ledger.currentSchemaVersion) (\(error)); it stays as it is and changes go to its journal")
+            }
+        } else if !loaded.journal.entries.isEmpty {
+            do {
+                // Changes folded already (a crash before the journal was emptied) are only emptied.
+                if loaded.replayed > 0 { try store.fold() } else { try store.journal.reset() }
+            } catch {
+                store.notes.append("NOT SAVED in \(url.lastPathComponent): the journal's \(loaded.replayed) change\(loaded.replayed == 1 ? "" : "s") could not be folded into it (\(error)); they are safe in \(store.journal.url.lastPathComponent), which stays in charge and is replayed at every start until a fold succeeds")
+            }
         }
         return (store, false)
     }
 
     /// Reads a ledger and applies its journal, without locking or writing: for export and
     /// statistics, and for a read-only workbench.
-    public static func read(_ url: URL) throws -> Ledger { try load(url).ledger }
+    public static func read(_ url: URL) throws -> Ledger { try load(LedgerFiles.resolved(url)).ledger }
 
-    static func load(_ url: URL) throws -> (ledger: Ledger, replayed: Int, notes: [String]) {
+    /// `read`, with what the user must be told (a torn last journal line).
+    public static func readReporting(_ url: URL) throws -> (ledger: Ledger, notes: [String]) {
+        let loaded = try load(LedgerFiles.resolved(url))
+        return (loaded.ledger, loaded.notes)
+    }
+
+    static func load(_ url: URL) throws -> (ledger: Ledger, replayed: Int, journal: LedgerJournal.Contents, notes: [String]) {
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -78,23 +120,43 @@ public final class LedgerStore {
             throw LedgerError.unreadable(path: url.path, reason: error.localizedDescription)
         }
         var ledger = try LedgerCoding.decode(data, path: url.path)
-        let (entries, warning) = try LedgerJournal(ledger: url).read()
+        let journalPath = LedgerJournal.url(for: url).path
+        let contents = try LedgerJournal(ledger: url).read()
         var replayed = 0
-        for entry in entries {
+        for (index, entry) in contents.entries.enumerated() {
             if entry.base < ledger.generation { continue }  // folded already; the crash came before the journal was emptied
+            let line = contents.entryLines[index]
             guard entry.base == ledger.generation else {
-                throw LedgerError.unreadable(path: url.path, reason: "its journal continues generation \(entry.base) but the file is generation \(ledger.generation): the file is older than its journal (restored from a backup?). Run `upr recover --ledger \(url.path)`")
+                throw LedgerError.unreadable(path: url.path, reason: "\(journalPath):\(line) continues generation \(entry.base) but the file is generation \(ledger.generation): the file is older than its journal (restored from a backup?). Run `upr recover --ledger \(url.path)`")
             }
-            try ledger.apply(entry.event)
+            do {
+                try ledger.apply(entry.event)
+            } catch {
+                throw LedgerError.damagedJournal(path: journalPath, problems: [JournalProblem(line: line, reason: "it changes \(entry.event.id), which is not a recommendation of the ledger: a line from another ledger's journal")])
+            }
             replayed += 1
         }
-        return (ledger, replayed, warning.map { [$0] } ?? [])
+        return (ledger, replayed, contents, contents.warning(path: journalPath).map { [$0] } ?? [])
+    }
+
+    /// A torn last line, already reported in `notes`, is kept aside and cut off, so that the next
+    /// append starts on a line of its own and the dropped bytes can still be looked at.
+    private func setAside(_ torn: (line: Int, offset: Int)) {
+        guard let data = FileManager.default.contents(atPath: journal.url.path), torn.offset <= data.count else { return }
+        let aside = URL(fileURLWithPath: journal.url.path + ".torn-" + Timestamp.iso(Date()).filter { $0.isNumber })
+        let kept = (try? DurableFile.write(data.suffix(from: torn.offset), to: aside, mode: LedgerFiles.mode(of: url))) != nil
+        do {
+            try journal.cut(at: torn.offset)
+            if kept, let last = notes.indices.last { notes[last] += " (its bytes are kept in \(aside.lastPathComponent))" }
+        } catch {
+            notes.append("NOT SAVED: the torn last line of \(journal.url.lastPathComponent) could not be cut off (\(error)); nothing can be recorded until it is")
+        }
     }
 
     /// Makes the changes in `ledger` durable: the history entries it has beyond what is saved are
     /// appended to the journal and fsynced. Returns only once they are on disk.
     public func record(_ ledger: Ledger) throws {
-        guard !isReadOnly else { throw LedgerError.locked(path: url.path, holder: heldBy ?? "another upr") }
+        try refuseIfReadOnly()
         guard ledger.history.count >= saved.history.count else {
             throw LedgerError.writeFailed(path: url.path, step: "journal", reason: "the changes do not follow the saved history")
         }
@@ -114,22 +176,40 @@ public final class LedgerStore {
         if journalCount >= foldEvery { try? fold() }  // the changes are durable in the journal either way
     }
 
+    private func refuseIfReadOnly() throws {
+        if let heldBy { throw LedgerError.locked(path: url.path, holder: heldBy) }
+        if let readOnlyReason { throw LedgerError.readOnlyPlace(path: url.path, reason: readOnlyReason) }
+    }
+
     /// Writes the whole ledger (for imports and migrations, which change more than decisions).
     public func save(_ ledger: Ledger) throws {
-        guard !isReadOnly else { throw LedgerError.locked(path: url.path, holder: heldBy ?? "another upr") }
+        try refuseIfReadOnly()
+        let mode = LedgerFiles.mode(of: url)
         if FileManager.default.fileExists(atPath: url.path) {
             let onDisk = try LedgerCoding.generation(ofFileAt: url)
             guard onDisk == saved.generation else {
                 throw LedgerError.writeFailed(path: url.path, step: "generation check", reason: "the file on disk is generation \(onDisk), this upr read \(saved.generation): it was changed by someone else, and saving would overwrite those changes")
             }
-            try DurableFile.write(try Data(contentsOf: url), to: LedgerStore.backupURL(for: url))
+            try DurableFile.write(try Data(contentsOf: url), to: LedgerStore.backupURL(for: url), mode: mode)
         }
         var next = ledger
         next.generation = saved.generation + 1
-        try DurableFile.write(try LedgerCoding.encode(next), to: url)
-        try journal.reset()
+        do {
+            try DurableFile.write(try LedgerCoding.encode(next), to: url)
+        } catch {
+            // Failed after the rename (the folder's fsync): the new file is in place, and the
+            // journal's lines must now count as folded, or the next ones would be read as such.
+            if (try? LedgerCoding.generation(ofFileAt: url)) == next.generation { settle(next) }
+            throw error
+        }
+        settle(next)
+    }
+
+    private func settle(_ next: Ledger) {
         saved = next
         journalCount = 0
+        // Left behind, the old lines are harmless: their generation is older than the file's.
+        try? journal.reset()
     }
 
     /// Folds the journal into the file.
@@ -138,9 +218,18 @@ public final class LedgerStore {
     /// Lets go of the lock without folding, as a killed process would: for tests of recovery.
     func abandon() { lock?.release() }
 
-    public func close() {
-        if !isReadOnly && journalCount > 0 { try? fold() }
-        lock?.release()
+    /// Folds what the journal holds and lets go of the lock. Returns what the user must be told
+    /// where the fold failed (the changes are safe in the journal all the same).
+    @discardableResult
+    public func close() -> String? {
+        defer { lock?.release() }
+        guard !isReadOnly && journalCount > 0 else { return nil }
+        do {
+            try fold()
+            return nil
+        } catch {
+            return "\(journalCount) change\(journalCount == 1 ? " is" : "s are") saved in \(journal.url.lastPathComponent) but could not be folded into \(url.lastPathComponent) (\(error)); the next start replays the journal"
+        }
     }
 }
 

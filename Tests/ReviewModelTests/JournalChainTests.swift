@@ -1,0 +1,190 @@
+import XCTest
+@testable import ReviewModel
+
+/// A journal cannot lose a line unseen: a line deleted, swapped, repeated, edited or brought from
+/// another journal is refused with its line number, one message per damaged line; a torn last
+/// line is reported by every reader and kept aside, never folded away without a word.
+final class JournalChainTests: XCTestCase {
+    var folder: URL!
+    var url: URL { folder.appendingPathComponent("ledger.json") }
+    var journalURL: URL { LedgerJournal.url(for: url) }
+
+    override func setUp() { folder = Fixtures.temporaryFolder() }
+    override func tearDown() {
+        DurableFile.faultInjection = nil
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Four decisions in the journal, none folded.
+    func journalOfFour(at ledger: URL? = nil, by analyst: String = "lan") throws -> [String] {
+        let target = ledger ?? url
+        let store = try LedgerStore.open(target, analyst: analyst, seed: Fixtures.ledger).store
+        var working = store.saved
+        for (id, status) in [("140.1", DecisionStatus.accepted), ("140.2", .rejected), ("140.3", .underConsideration), ("140.4", .accepted)] {
+            try working.decide(id, status, by: analyst, at: Fixtures.date)
+            try store.record(working)
+        }
+        store.abandon()
+        return try String(contentsOf: LedgerJournal.url(for: target), encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    func write(_ lines: [String]) throws {
+        try Data(lines.map { $0 + "\n" }.joined().utf8).write(to: journalURL)
+    }
+
+    /// The problems reading reports, and that opening for writing refuses too and writes nothing.
+    func problems() throws -> [JournalProblem] {
+        let before = try Data(contentsOf: url)
+        let journalBefore = try Data(contentsOf: journalURL)
+        XCTAssertThrowsError(try LedgerStore.open(url, analyst: "lan"))
+        XCTAssertEqual(try Data(contentsOf: url), before, "the ledger is left untouched")
+        XCTAssertEqual(try Data(contentsOf: journalURL), journalBefore, "the journal is left untouched")
+        do {
+            _ = try LedgerStore.read(url)
+        } catch LedgerError.damagedJournal(let path, let problems) {
+            XCTAssertEqual(path, journalURL.path)
+            return problems
+        }
+        XCTFail("read accepted a damaged journal")
+        return []
+    }
+
+    func testEachLineIsNumberedAndLinkedToTheOneBefore() throws {
+        let lines = try journalOfFour()
+        XCTAssertEqual(lines.count, 4)
+        for (index, line) in lines.enumerated() {
+            XCTAssertTrue(line.contains("\"seq\":\(index + 1)"), line)
+            XCTAssertTrue(line.contains("\"prev\":\""), line)
+        }
+        XCTAssertEqual(try LedgerStore.read(url).decisions.count, 4)
+    }
+
+    func testAMiddleLineDeletedIsRefusedWithItsPlace() throws {
+        var lines = try journalOfFour()
+        lines.remove(at: 1)
+        try write(lines)
+        let found = try problems()
+        XCTAssertEqual(found.map(\.line), [2], "\(found)")
+        XCTAssertTrue(found[0].reason.contains("change 2 is missing"), found[0].reason)
+    }
+
+    func testTheFirstLineDeletedIsRefused() throws {
+        var lines = try journalOfFour()
+        lines.removeFirst()
+        try write(lines)
+        XCTAssertEqual(try problems().map(\.line), [1])
+    }
+
+    func testSwappedLinesAreRefusedOneMessageEach() throws {
+        var lines = try journalOfFour()
+        lines.swapAt(1, 2)
+        try write(lines)
+        let found = try problems()
+        XCTAssertEqual(found.map(\.line), [2, 3], "\(found)")
+        XCTAssertTrue(found.allSatisfy { $0.reason.contains("out of order") }, "\(found)")
+    }
+
+    func testADuplicatedLineIsRefused() throws {
+        var lines = try journalOfFour()
+        lines.insert(lines[1], at: 2)
+        try write(lines)
+        let found = try problems()
+        XCTAssertEqual(found.map(\.line), [3], "\(found)")
+        XCTAssertTrue(found[0].reason.contains("repeats change 2 of line 2"), found[0].reason)
+    }
+
+    func testALineFromAnotherJournalIsRefused() throws {
+        var lines = try journalOfFour()
+        let other = try journalOfFour(at: folder.appendingPathComponent("other.json"), by: "minh")
+        // The same number, from a colleague's journal of the same document: only the links tell.
+        lines[2] = other[2]
+        try write(lines)
+        let found = try problems()
+        XCTAssertEqual(found.map(\.line), [3, 4], "\(found)")
+        XCTAssertTrue(found.allSatisfy { $0.reason.contains("edited, or comes from another journal") }, "\(found)")
+    }
+
+    func testAnEditThatKeepsTheJSONValidIsRefusedAtTheLineAfterIt() throws {
+        var lines = try journalOfFour()
+        lines[1] = lines[1].replacingOccurrences(of: "\"decision\":\"rejected\"", with: "\"decision\":\"accepted\"")
+        try write(lines)
+        let found = try problems()
+        XCTAssertEqual(found.map(\.line), [3], "\(found)")
+        XCTAssertTrue(found[0].reason.contains("does not follow line 2"), found[0].reason)
+    }
+
+    func testADamagedMiddleLineGivesOneMessageNotNested() throws {
+        var lines = try journalOfFour()
+        lines[1] = "{\"base\":1,\"event\":garbage}"
+        try write(lines)
+        let found = try problems()
+        XCTAssertEqual(found.map(\.line), [2], "\(found)")
+        let message = "\(LedgerError.damagedJournal(path: journalURL.path, problems: found))"
+        XCTAssertTrue(message.contains("ledger.json.journal:2: not a change upr wrote: at column 19"), message)
+        XCTAssertEqual(message.components(separatedBy: "ledger.json.journal").count - 1, 2, "the journal named once in the heading and once per line: \(message)")
+        XCTAssertFalse(message.contains("left untouched. It was"), message)
+    }
+
+    func testATornLastLineIsReportedByEveryReaderAndKeptAsideBeforeTheNextAppend() throws {
+        let lines = try journalOfFour()
+        try Data((lines.map { $0 + "\n" }.joined() + #"{"base":1,"event":{"after":{"at":"2026-"#).utf8).write(to: journalURL)
+        let read = try LedgerStore.readReporting(url)
+        XCTAssertEqual(read.ledger.decisions.count, 4)
+        XCTAssertEqual(read.notes.count, 1)
+        XCTAssertTrue(read.notes[0].contains("ledger.json.journal:5: the last change was cut off"), "\(read.notes)")
+        let (store, _) = try LedgerStore.open(url, analyst: "lan")
+        XCTAssertTrue(store.notes.first?.contains("ledger.json.journal:5") == true, "\(store.notes)")
+        XCTAssertTrue(store.notes.first?.contains("kept in ledger.json.journal.torn-") == true, "\(store.notes)")
+        store.close()
+        let aside = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("ledger.json.journal.torn-") }
+        XCTAssertEqual(aside.count, 1)
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent(aside[0]), encoding: .utf8), #"{"base":1,"event":{"after":{"at":"2026-"#)
+        XCTAssertEqual(try LedgerStore.read(url).decisions.count, 4)
+    }
+
+    func testATornLineWithNothingToFoldIsCutSoTheNextChangeIsNotGluedToIt() throws {
+        _ = try LedgerStore.open(url, analyst: "lan", seed: Fixtures.ledger).store.close()
+        try Data(#"{"base":1,"ev"#.utf8).write(to: journalURL)
+        let store = try LedgerStore.open(url, analyst: "lan").store
+        var ledger = store.saved
+        try ledger.decide("140.5", .accepted, by: "lan", at: Fixtures.date)
+        try store.record(ledger)
+        store.abandon()
+        XCTAssertEqual(try LedgerStore.read(url).status(of: "140.5"), .accepted)
+    }
+
+    func testAJournalOfTheOlderFormatIsStillRead() throws {
+        let lines = try journalOfFour().map { line -> String in
+            // The lines upr wrote before the chain: base and event only.
+            var text = line
+            if let range = text.range(of: #","prev":"[0-9a-f]{16}","seq":[0-9]+"#, options: .regularExpression) { text.removeSubrange(range) }
+            return text
+        }
+        XCTAssertFalse(lines[0].contains("seq"))
+        try write(lines)
+        XCTAssertEqual(try LedgerStore.read(url).decisions.count, 4)
+        let (store, _) = try LedgerStore.open(url, analyst: "lan")
+        store.close()
+        XCTAssertEqual(try Data(contentsOf: journalURL).count, 0, "folded on open, so new lines start a chain")
+        XCTAssertEqual(try LedgerStore.read(url).decisions.count, 4)
+    }
+
+    func testAFoldThatFailsOnOpenLeavesTheJournalInChargeAndOpensAnyway() throws {
+        _ = try journalOfFour()
+        DurableFile.faultInjection = { step, path in step == .write && path.hasSuffix("ledger.json.bak") ? ENOSPC : nil }
+        let (store, _) = try LedgerStore.open(url, analyst: "lan")
+        XCTAssertEqual(store.saved.decisions.count, 4)
+        XCTAssertTrue(store.notes.contains { $0.contains("NOT SAVED") && $0.contains("No space left on device") }, "\(store.notes)")
+        var ledger = store.saved
+        try ledger.decide("140.5", .rejected, by: "lan", at: Fixtures.date)
+        try store.record(ledger)
+        XCTAssertNotNil(store.close(), "the fold on close fails too, and says so")
+        DurableFile.faultInjection = nil
+        XCTAssertEqual(try LedgerStore.read(url).decisions.count, 5, "every change is in the journal, in one chain")
+        let (again, _) = try LedgerStore.open(url, analyst: "lan")
+        XCTAssertTrue(again.notes.isEmpty, "\(again.notes)")
+        again.close()
+        XCTAssertEqual(try Data(contentsOf: journalURL).count, 0)
+        XCTAssertEqual(try LedgerStore.read(url).decisions.count, 5)
+    }
+}
