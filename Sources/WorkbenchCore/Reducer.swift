@@ -227,7 +227,9 @@ public enum Workbench {
         }
         let current = state.selectedPosition
         state.refilter(preferring: state.ledger.indexByID[first] ?? current ?? 0)
-        let what = ids.count == 1 ? first : "\(ids.count) recommendations"
+        // A step may change one recommendation twice (an addendum's position and its explanation).
+        let count = Set(ids).count
+        let what = count == 1 ? first : "\(count) recommendations"
         state.message = .init("\(isUndo ? "Undid" : "Redid") the change to \(what)")
         return [.save]
     }
