@@ -6,9 +6,9 @@ import ReviewExport
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write decision lists and reports: IDs, CSV, JSON, the addendum, XLSX, Markdown, HTML, or per recommending State.",
+        abstract: "Write decision lists and reports: IDs, CSV, JSON, the addendum (text or Word), XLSX, Markdown, HTML, per recommending State, or the briefing pack (Word).",
         discussion: """
-        The addendum is refused (exit status 3, listing what is open) while any recommendation is \
+        The addendum (text or docx) is refused (exit status 3, listing what is open) while any recommendation is \
         undecided or under consideration; --draft writes it anyway, marked as a draft. Files are \
         written atomically and never replaced without --force.
         """
