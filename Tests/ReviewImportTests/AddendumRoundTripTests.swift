@@ -36,6 +36,21 @@ final class AddendumRoundTripTests: XCTestCase {
         XCTAssertEqual(Set(ledger.history.map(\.group)).count, 1)
     }
 
+    func testAnExplanationTheAnalystsRewroteIsKeptUnlessOverwrite() throws {
+        var ledger = try slovenia()
+        try ledger.explain("140.13", "Ratified on 30 January 2025 (our wording).", by: "lan", at: options.now)
+        let addendum = try SourcesTestData.url("slovenia/svn-c4-A_HRC_59_15_Add1.txt")
+        var again = Importer(ledger: ledger, options: options, states: try StateDirectory.bundled())
+        try again.add(addendum)
+        XCTAssertEqual(again.ledger?.record(for: "140.13")?.explanation, "Ratified on 30 January 2025 (our wording).")
+        XCTAssertTrue(again.report.contains { $0.contains("1 differ from explanations already written (kept; --overwrite replaces them)") }, "\(again.report)")
+        var overwrite = options
+        overwrite.overwriteDecisions = true
+        var replaced = Importer(ledger: ledger, options: overwrite, states: try StateDirectory.bundled())
+        try replaced.add(addendum)
+        XCTAssertEqual(replaced.ledger?.record(for: "140.13")?.explanation, "The 1961 Convention on the Reduction of Statelessness was ratified on 30 January 2025.")
+    }
+
     func testTheWordAddendumGivesBackTheSameGroupsAndExplanations() throws {
         let ledger = try slovenia()
         let original = try Addendum.parse(try String(contentsOf: try SourcesTestData.url("slovenia/svn-c4-A_HRC_59_15_Add1.txt"), encoding: .utf8), file: "add.txt")
