@@ -67,7 +67,7 @@ public struct Importer {
             try addDocument(document)
             try addPositions(Dictionary(document.recommendations.compactMap { r in r.position.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a }), from: file)
         case .addendum:
-            let parsed = try Addendum.parse(try SourceText.decode(data, file: file), file: file)
+            let parsed = try Addendum.parse(try AddendumSource.text(data, url: url), file: file)  // text, or PDF with --format addendum
             warnings += parsed.warnings
             try addPositions(parsed.positions, from: file)
             if options.positions == .apply, !options.earlierCycle, var current = ledger {

@@ -51,6 +51,33 @@ final class AddendumRoundTripTests: XCTestCase {
         XCTAssertEqual(replaced.ledger?.record(for: "140.13")?.explanation, "The 1961 Convention on the Reduction of Statelessness was ratified on 30 January 2025.")
     }
 
+    /// An addendum as published, in PDF: `--format addendum` reads it through `pdftotext -layout`.
+    func testAnAddendumInPDFWithFormatAddendum() throws {
+        guard PDFText.executable("pdftotext") != nil else { throw XCTSkip("pdftotext is not installed (poppler-utils); .ci/run installs it") }
+        let folder = try Office.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("add1.pdf")
+        try PDFFixture.make(pages: [[
+            "I. Supported recommendations",
+            "2. Atlantis supports the following recommendations: 88.1, 88.2.",
+            "88.1-2",
+            "Atlantis ratified the Convention in 2015.",
+            "II. Noted recommendations",
+            "3. Atlantis takes note of the following recommendations: 88.3.",
+        ]]).write(to: pdf)
+        let ledger = try Ledger(document: DocumentInfo(symbol: "A/HRC/99/12", title: "Report", stateUnderReview: "Atlantis"), recommendations: (1...3).map {
+            Recommendation(id: "88.\($0)", text: "Ask \($0)", states: ["Chile"])
+        })
+        var asked = options
+        asked.format = .addendum
+        var importer = Importer(ledger: ledger, options: asked, states: try StateDirectory.bundled())
+        try importer.add(pdf)
+        let imported = try XCTUnwrap(importer.ledger)
+        XCTAssertEqual(imported.status(of: "88.1"), .accepted)
+        XCTAssertEqual(imported.status(of: "88.3"), .rejected)
+        XCTAssertEqual(imported.record(for: "88.2")?.explanation, "Atlantis ratified the Convention in 2015.")
+    }
+
     func testTheWordAddendumGivesBackTheSameGroupsAndExplanations() throws {
         let ledger = try slovenia()
         let original = try Addendum.parse(try String(contentsOf: try SourcesTestData.url("slovenia/svn-c4-A_HRC_59_15_Add1.txt"), encoding: .utf8), file: "add.txt")
