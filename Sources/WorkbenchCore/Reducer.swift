@@ -282,7 +282,7 @@ extension WorkbenchState {
     /// A read-only workbench says why instead of changing anything.
     mutating func mayWrite() -> Bool {
         guard let holder = readOnlyHolder else { return true }
-        message = .init("Read-only: the ledger is open in another upr (\(holder))", isError: true)
+        message = .init(isRecordView ? "Read-only: the UPR record is for reading; decide in a review's ledger" : "Read-only: the ledger is open in another upr (\(holder))", isError: true)
         return false
     }
 

@@ -41,6 +41,8 @@ public struct WorkbenchState: Equatable, Sendable {
     public internal(set) var search: SearchBox
     /// True until the clusters of the same ask, computed after the first screen, have arrived.
     public internal(set) var clustersPending = false
+    /// The public UPR record, where one was imported (`attach(record:)`): precedent, suggested themes.
+    public internal(set) var record: RecordBox?
     /// The search term (`/`), folded; `n` and `N` move between its matches.
     public private(set) var searchTerm: String?
     /// The recommendations the search term matches, found once when it is entered: `n` and `N`

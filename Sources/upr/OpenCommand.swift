@@ -11,6 +11,7 @@ struct OpenCommand: ParsableCommand {
     )
 
     @OptionGroup var options: LedgerOptions
+    @OptionGroup var record: RecordOptions
 
     @Flag(name: .long, help: "Use the mouse: click a row to select it, the wheel to scroll (the terminal's own selection then needs Shift).")
     var mouse = false
@@ -42,6 +43,7 @@ struct OpenCommand: ParsableCommand {
         }
         var state = WorkbenchState(ledger: store.saved, analyst: options.analystName, ledgerName: options.url.lastPathComponent, size: terminal.size, clusters: clusters, clustersPending: clustersLater)
         state.readOnlyHolder = store.heldBy
+        record.attach(to: &state)
         let (keys, keysProblem) = KeysFile.load()
         state.keys = keys
         if let keysProblem {

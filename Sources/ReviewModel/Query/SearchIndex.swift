@@ -31,6 +31,10 @@ public struct SearchIndex: Sendable {
     /// The earlier cycle's closest asks, for `has:earlier` and `was:supported`. Like the clusters,
     /// set by whoever holds the index (`CycleMemory(ledger)`); until then nothing has an earlier match.
     public var memory: CycleMemory
+    /// The public UPR record's facts of each position (`upr record`: `to:`, `session:`, `response:`).
+    public var record: RecordFacts?
+    /// The share of the same ask supported in the record (`precedent:>50`, `has:precedent`).
+    public var precedent: PrecedentShares
 
     /// Indexes `ledger` with the bundled list of States (for `state:` aliases and `group:`).
     public init(_ ledger: Ledger) {
@@ -97,6 +101,7 @@ public struct SearchIndex: Sendable {
         self.groupMasks = groupMasks
         self.clusters = .empty(count: ledger.recommendations.count)
         self.memory = .empty(count: ledger.recommendations.count)
+        self.precedent = .empty(count: ledger.recommendations.count)
     }
 
     public var count: Int { originals.count }
