@@ -45,14 +45,14 @@ let package = Package(
         // `swift run -c release upr-bench`: the figures quoted in issues and closing notes.
         .executableTarget(
             name: "upr-bench",
-            dependencies: ["ReviewModel", "ReviewImport", "WorkbenchCore", .product(name: "Benchmark", package: "swift-benchmark")],
+            dependencies: ["ReviewModel", "ReviewImport", "ReviewRecord", "WorkbenchCore", .product(name: "Benchmark", package: "swift-benchmark")],
             path: "Benchmarks/UPRBenchmarks"
         ),
         .testTarget(name: "ReviewModelTests", dependencies: ["ReviewModel"]),
         .testTarget(name: "ReviewImportTests", dependencies: ["ReviewImport", "ReviewModel", "ReviewExport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ReviewExportTests", dependencies: ["ReviewExport", "ReviewModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ReviewRecordTests", dependencies: ["ReviewRecord", "ReviewImport", "ReviewModel"]),
-        .testTarget(name: "WorkbenchCoreTests", dependencies: ["WorkbenchCore", "ReviewExport", "ReviewModel"]),
+        .testTarget(name: "WorkbenchCoreTests", dependencies: ["WorkbenchCore", "ReviewExport", "ReviewModel", "ReviewRecord"]),
         .testTarget(name: "EndToEndTests", dependencies: ["upr", "ReviewModel"]),
     ]
 )

@@ -162,6 +162,7 @@ func keyBenchmarks(_ label: String, _ ledger: Ledger) {
 keyBenchmarks("320", sample)
 keyBenchmarks("42,000", record)
 keyBenchmarks("420,000", tenfold)
+recordBenchmarks(sample: sample, now: now)
 
 Benchmark.main()
 store.close()

@@ -12,26 +12,48 @@ public struct RecordBox: Equatable, Sendable {
     public static func == (a: RecordBox, b: RecordBox) -> Bool { a.suggestions == b.suggestions }
 }
 
+/// What the record says of every recommendation of a ledger: the support share of the same ask
+/// (for `precedent:` and `has:precedent`) and the themes suggested where the document gives none.
+public struct RecordFindings: Equatable, Sendable {
+    public var shares: PrecedentShares
+    public var suggestions: [Int: [String]]
+
+    /// About 0.3 ms a recommendation: done off the first screen (`WorkbenchRunner.inBackground`).
+    public static func find(_ record: UPRRecord, for ledger: Ledger, review: ReviewContext) -> RecordFindings {
+        let recommendations = ledger.recommendations
+        var suggestions: [Int: [String]] = [:]
+        for (position, recommendation) in recommendations.enumerated() where recommendation.themes.isEmpty {
+            let themes = record.suggestedThemes(for: recommendation.text, in: review)
+            if !themes.isEmpty { suggestions[position] = themes }
+        }
+        return RecordFindings(shares: PrecedentShares(recommendations.map { record.precedent(of: $0.text, for: review).supportShare }),
+                              suggestions: suggestions)
+    }
+}
+
 extension WorkbenchState {
-    /// Up to this many recommendations, the precedent of every one (for `precedent:` and
-    /// `has:precedent`) and the suggested themes are found when the record is attached: about
-    /// 0.1 ms each. Beyond it (the record's own view), only the selected one's, when drawn.
+    /// Up to this many recommendations, the findings of every one are made; beyond it (the
+    /// record's own view) only the selected one's precedent, when drawn.
     public static let precedentLimit = 2_000
 
-    /// Puts the record beside a review's ledger: precedent in the detail pane, the filters on it,
-    /// suggested themes for recommendations without any.
-    public mutating func attach(record: UPRRecord) {
+    /// Puts the record beside a review's ledger: the detail pane shows the selected
+    /// recommendation's precedent at once. Returns the work that finds the rest (every
+    /// precedent, the suggested themes), for the caller to run after the first screen and hand
+    /// back as `.recordReady`; nil beyond `precedentLimit`.
+    public mutating func attach(record: UPRRecord) -> (@Sendable () -> Action)? {
         let review = ReviewContext(ledger.document, states: search.states)
-        var box = RecordBox(record: record, review: review)
-        let recommendations = ledger.recommendations
-        if recommendations.count <= Self.precedentLimit {
-            search.index.precedent = PrecedentShares(recommendations.map { record.precedent(of: $0.text, for: review).supportShare })
-            for (position, recommendation) in recommendations.enumerated() where recommendation.themes.isEmpty {
-                let themes = record.suggestedThemes(for: recommendation.text, in: review)
-                if !themes.isEmpty { box.suggestions[position] = themes }
-            }
-        }
-        self.record = box
+        self.record = RecordBox(record: record, review: review)
+        guard ledger.recommendations.count <= Self.precedentLimit else { return nil }
+        let ledger = self.ledger
+        return { .recordReady(RecordFindings.find(record, for: ledger, review: review)) }
+    }
+
+    mutating func apply(_ findings: RecordFindings) {
+        guard findings.shares.count == ledger.recommendations.count else { return }
+        search.index.precedent = findings.shares
+        record?.suggestions = findings.suggestions
+        // A filter on precedent (precedent:>50, has:precedent) saw none until now.
+        refilter(preferring: selectedPosition ?? 0)
     }
 
     /// The precedent of the selected recommendation; in the record's own view, leaving out the

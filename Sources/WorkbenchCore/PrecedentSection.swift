@@ -25,10 +25,11 @@ enum PrecedentSection {
         }
         lines.append(("Precedent: " + precedent.summary, Style(tone: .accent, bold: true)))
         for ask in precedent.asks.prefix(shown) {
-            lines.append(("  " + Precedent.line(ask), ask.stateUnderReview == precedent.ownState ? Style(tone: .accent) : .faint))
+            // At most about two lines of the pane each.
+            lines.append(("› " + Precedent.line(ask, width: 44), ask.stateUnderReview == precedent.ownState ? Style(tone: .accent) : .faint))
         }
         if precedent.asks.count > shown, let id = state.selected?.id {
-            lines.append(("  … \(precedent.asks.count - shown) more (upr precedent \(id))", .faint))
+            lines.append(("… \(precedent.asks.count - shown) more (upr precedent \(id))", .faint))
         }
         return lines
     }

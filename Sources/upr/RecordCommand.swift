@@ -100,12 +100,14 @@ struct RecordOpenCommand: ParsableCommand {
 extension RecordOptions {
     /// Puts the record, where there is one, beside a review's workbench; a record that does not
     /// read is said on screen, and the workbench works as without one.
-    func attach(to state: inout WorkbenchState) {
-        guard FileManager.default.fileExists(atPath: url.path) else { return }
+    /// Returns the work that finds every recommendation's precedent, to run after the first screen.
+    func attach(to state: inout WorkbenchState) -> (@Sendable () -> Action)? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         do {
-            state.attach(record: try RecordFile.read(url))
+            return state.attach(record: try RecordFile.read(url))
         } catch {
             state.message = .init("\(error)", isError: true)
+            return nil
         }
     }
 }

@@ -84,7 +84,7 @@ extension FilterTerm {
         case let .ministry(name):
             return Self.select(candidates, ledger, index) { Self.ministry($0?.ministry, is: name) }
         case let .record(term):
-            return candidates.filter { term.matches($0, index) }
+            return term.select(within: candidates, index)
         }
     }
 

@@ -18,6 +18,15 @@ public enum RecordTerm: Equatable, Sendable {
 
     public enum Comparison: String, Equatable, Sendable { case above = ">", below = "<", atLeast = ">=", atMost = "<=", equal = "=" }
 
+    /// The candidates that pass: a State's number found once, not once per position.
+    func select(within candidates: PositionSet, _ index: SearchIndex) -> PositionSet {
+        guard case let .to(name) = self else { return candidates.filter { matches($0, index) } }
+        guard let facts = index.record, let number = facts.stateNames.firstIndex(of: name).map(Int32.init) else {
+            return PositionSet(count: candidates.count, full: false)
+        }
+        return facts.stateUnderReview.withUnsafeBufferPointer { states in candidates.filter { states[$0] == number } }
+    }
+
     func matches(_ position: Int, _ index: SearchIndex) -> Bool {
         switch self {
         case let .to(name):

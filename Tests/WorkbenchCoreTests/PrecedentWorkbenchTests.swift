@@ -1,0 +1,85 @@
+import Foundation
+import ReviewModel
+import ReviewRecord
+import Testing
+@testable import WorkbenchCore
+
+/// The test review beside a small record: OPCAT asked of Viet Nam in 2009 (noted) and of three
+/// others (two supported); the death penalty asked of two (both noted).
+struct PrecedentWorkbenchTests {
+    static func record() -> UPRRecord {
+        var builder = RecordBuilder()
+        let asks: [(String, Int, String, String, UPRRecord.Response)] = [
+            ("Viet Nam", 5, "Consider ratifying the Optional Protocol to the Convention against Torture", "Torture and other CID treatment", .noted),
+            ("Chile", 5, "Ratify the Optional Protocol to the Convention against Torture", "Torture and other CID treatment", .supported),
+            ("Ghana", 2, "Ratify the Optional Protocol to the Convention against Torture promptly", "International instruments", .supported),
+            ("Mali", 2, "Consider ratifying the Optional Protocol to the Convention against Torture", "Torture and other CID treatment", .noted),
+            ("Viet Nam", 5, "Establish a moratorium on executions", "Death penalty", .noted),
+            ("Japan", 3, "Establish a moratorium on executions with a view to abolition", "Death penalty", .noted),
+            ("Fiji", 7, "Provide free legal aid to the poor", "Justice", .supported),
+            ("Chile", 5, "Strengthen legal aid services", "Justice", .supported),
+        ]
+        for (state, session, text, issue, response) in asks {
+            builder.add(.init(stateUnderReview: state, session: session, text: text, recommendingStates: ["France"], issues: [issue], response: response))
+        }
+        return builder.build()
+    }
+
+    /// The test review with the record attached and its findings arrived.
+    static func state(themes: Bool = true) -> WorkbenchState {
+        var ledger = Screens.ledger()
+        if !themes {
+            ledger = try! Ledger(document: ledger.document, recommendations: ledger.recommendations.map {
+                Recommendation(id: $0.id, text: $0.text, states: $0.states)
+            })
+        }
+        var state = WorkbenchState(ledger: ledger, analyst: "lan", ledgerName: "test.json", size: Size(width: 120, height: 40))
+        if case .recordReady(let findings)? = state.attach(record: record())?() {
+            _ = Workbench.reduce(&state, .recordReady(findings), now: Screens.now)
+        }
+        return state
+    }
+
+    @Test func theDetailPaneShowsHowTheSameAskWasAnsweredOwnAnswersFirst() throws {
+        let state = Self.state()
+        #expect(PrecedentSection.lines(state).map(\.text).first == "Precedent: Asked of 4 States, 2008-2009: 50% supported")
+        let dump = Render.screen(state).dump()
+        let own = try #require(dump.range(of: "› Viet Nam 2009 noted"))
+        let other = try #require(dump.range(of: "› Chile 2009 supported"))
+        #expect(own.lowerBound < other.lowerBound, "this State's own earlier answer first")
+        #expect(!dump.contains("no UPR record yet"))
+    }
+
+    @Test func precedentFiltersUseTheSupportShare() {
+        var state = Self.state()
+        Screens.press([.char("f")] + Screens.type("has:precedent") + [.enter], &state)
+        #expect(state.visible == [0, 1, 2, 5])
+        Screens.press([.escape, .char("f")] + Screens.type("precedent:>40") + [.enter], &state)
+        #expect(state.visible == [0, 1, 5], "OPCAT 50%, legal aid 100%; the moratorium 0%")
+        Screens.press([.escape, .char("f")] + Screens.type("precedent:<10") + [.enter], &state)
+        #expect(state.visible == [2])
+    }
+
+    @Test func themesAreSuggestedOnlyWhereTheDocumentGivesNone() {
+        #expect(Self.state().record?.suggestions.isEmpty == true)
+        var state = Self.state(themes: false)
+        #expect(state.record?.suggestions[2] == ["Death penalty"])
+        Screens.press([.char("j")], &state)
+        #expect(PrecedentSection.lines(state).map(\.text).first == "Suggested themes (from the record, not the document): Torture and other CID treatment")
+    }
+
+    @Test func theRecordOpensReadOnlyWithItsOwnFilters() throws {
+        var state = try WorkbenchState.recordView(Self.record(), analyst: "lan", size: Size(width: 120, height: 40))
+        #expect(state.visible.count == 8)
+        Screens.press([.char("f")] + Screens.type("to:\"Viet Nam\" response:noted") + [.enter], &state)
+        #expect(state.visible == [0, 4])
+        Screens.press([.escape, .char("f")] + Screens.type("session:2 issue:torture") + [.enter], &state)
+        #expect(state.visible == [3])
+        // Its precedent leaves its own review out: Mali's OPCAT answer beside Viet Nam's, Chile's, Ghana's.
+        #expect(PrecedentSection.lines(state).map(\.text).first == "Precedent: Asked of 3 States, 2008-2009: 67% supported")
+        let effects = Screens.press([.char("a")], &state)
+        #expect(effects.isEmpty)
+        #expect(state.message?.text.contains("UPR record is for reading") == true)
+        #expect(state.ledger.status(of: state.selected!.id) == .rejected, "the response, unchanged")
+    }
+}
