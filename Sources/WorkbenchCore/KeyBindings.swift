@@ -9,6 +9,7 @@ public enum Command: Equatable, Sendable {
     case fieldAccept, fieldCancel, fieldUp, fieldDown, fieldLeft, fieldRight, fieldHome, fieldEnd, fieldBackspace, fieldDelete, fieldComplete
     case openCommandLine, openFilter, openSearch, nextMatch, previousMatch, openViews, showStatistics
     case takeProposal, refuseProposal, takeOurs, takeTheirs, decideClusterAlike, toggleImplemented
+    case acceptSuggestedThemes
     // The export menu
     case export(ExportChoice)
     // The help screen
@@ -76,6 +77,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("X")], command: .refuseProposal, mode: .browse, help: "refuse the ministry's proposal (marked, or this one)", footer: nil),
         KeyBinding(keys: [.char("<")], command: .takeOurs, mode: .browse, help: "merge conflict: take our side (marked, or this one)", footer: nil),
         KeyBinding(keys: [.char(">")], command: .takeTheirs, mode: .browse, help: "merge conflict: take their side (marked, or this one)", footer: nil),
+        KeyBinding(keys: [.char("T")], command: .acceptSuggestedThemes, mode: .browse, help: "accept the themes suggested from the UPR record (marked, or this one)", footer: nil),
         KeyBinding(keys: [.char("I")], command: .toggleImplemented, mode: .browse, help: "accepted: mark or unmark as already implemented (addendum)", footer: nil),
         KeyBinding(keys: [.char("C")], command: .decideClusterAlike, mode: .browse, help: "decide this one's whole cluster the way this one is decided", footer: nil),
         KeyBinding(keys: [.char("S")], command: .showStatistics, mode: .browse, help: "statistics: progress, shares, per State and per theme", footer: nil),
@@ -164,6 +166,7 @@ public enum KeyBindings {
         case .takeOurs: "take-ours"
         case .decideClusterAlike: "cluster-alike"
         case .toggleImplemented: "implemented"
+        case .acceptSuggestedThemes: "accept-themes"
         case .takeTheirs: "take-theirs"
         case .refuseProposal: "refuse"
         case .nextMatch: "next-match"

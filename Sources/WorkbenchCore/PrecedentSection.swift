@@ -16,7 +16,7 @@ enum PrecedentSection {
         guard let box = state.record else { return [] }
         var lines: [(String, Style)] = []
         if let themes = box.suggestions[state.selectedPosition ?? -1] {
-            lines.append(("Suggested themes (from the record, not the document): " + themes.joined(separator: "; "), Style(tone: .considering)))
+            lines.append(("Suggested themes (from the record, not the document): " + themes.joined(separator: "; ") + " (T accepts)", Style(tone: .considering)))
         }
         guard let precedent = state.selectedPrecedent() else { return lines }
         guard !precedent.isEmpty else {

@@ -140,6 +140,7 @@ public enum Workbench {
         case .showStatistics: state.mode = .statistics(scroll: 0)
         case .takeProposal: return ProposalLogic.take(&state, now: now)
         case .refuseProposal: return ProposalLogic.refuse(&state)
+        case .acceptSuggestedThemes: return ThemeLogic.accept(all: false, &state)
         case .toggleImplemented:
             guard state.mayWrite() else { return [] }
             return toggleImplemented(&state, now: now)

@@ -65,7 +65,29 @@ struct PrecedentWorkbenchTests {
         var state = Self.state(themes: false)
         #expect(state.record?.suggestions[2] == ["Death penalty"])
         Screens.press([.char("j")], &state)
-        #expect(PrecedentSection.lines(state).map(\.text).first == "Suggested themes (from the record, not the document): Torture and other CID treatment")
+        #expect(PrecedentSection.lines(state).map(\.text).first == "Suggested themes (from the record, not the document): Torture and other CID treatment (T accepts)")
+    }
+
+    @Test func suggestedThemesAcceptedWithAKeyOrTheCommandLineBecomeThemes() {
+        var state = Self.state(themes: false)
+        let suggested = state.record!.suggestions
+        #expect(suggested.keys.sorted() == [0, 1, 2, 5], "OPCAT twice, the moratorium, legal aid; nothing near the rest")
+        Screens.press([.char("j"), .char("j")], &state)
+        #expect(Screens.press([.char("T")], &state) == [.saveAll], "saved whole, before the screen says so")
+        #expect(state.ledger.recommendations[2].themes == ["Death penalty"])
+        #expect(state.record?.suggestions[2] == nil, "no longer a suggestion")
+        #expect(state.message?.text == "Themes of 140.3 accepted: Death penalty")
+        Screens.press([.char("f")] + Screens.type("theme:death") + [.enter], &state)
+        #expect(state.visible == [2])
+        Screens.press([.escape, .char(":")] + Screens.type("themes accept all") + [.enter], &state)
+        #expect(state.record?.suggestions.isEmpty == true)
+        #expect(state.ledger.recommendations[0].themes == suggested[0])
+        #expect(state.ledger.recommendations[1].themes == suggested[1])
+        #expect(state.ledger.recommendations[3].themes.isEmpty, "nothing near, nothing suggested")
+        // Without a record there is nothing to accept, and nothing changes.
+        var plain = Screens.state()
+        #expect(Screens.press([.char("T")], &plain).isEmpty)
+        #expect(plain.message?.isError == true)
     }
 
     @Test func theRecordOpensReadOnlyWithItsOwnFilters() throws {
