@@ -20,9 +20,9 @@ struct PrecedentCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        let uprRecord = try record.load()
         let ledger = try options.readLedger()
         let id = try options.knownIDs([id], in: ledger)[0]
-        let uprRecord = try record.load()
         let recommendation = ledger.recommendation(id)!
         let context = ReviewContext(ledger.document, states: try? StateDirectory.bundled())
         let precedent = uprRecord.precedent(of: recommendation.text, for: context)
