@@ -77,7 +77,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("X")], command: .refuseProposal, mode: .browse, help: "refuse the ministry's proposal (marked, or this one)", footer: nil),
         KeyBinding(keys: [.char("<")], command: .takeOurs, mode: .browse, help: "merge conflict: take our side (marked, or this one)", footer: nil),
         KeyBinding(keys: [.char(">")], command: .takeTheirs, mode: .browse, help: "merge conflict: take their side (marked, or this one)", footer: nil),
-        KeyBinding(keys: [.char("T")], command: .acceptSuggestedThemes, mode: .browse, help: "accept the themes suggested from the UPR record (marked, or this one)", footer: nil),
+        KeyBinding(keys: [.char("T")], command: .acceptSuggestedThemes, mode: .browse, help: "accept the themes suggested from the UPR record", footer: nil),
         KeyBinding(keys: [.char("I")], command: .toggleImplemented, mode: .browse, help: "accepted: mark or unmark as already implemented (addendum)", footer: nil),
         KeyBinding(keys: [.char("C")], command: .decideClusterAlike, mode: .browse, help: "decide this one's whole cluster the way this one is decided", footer: nil),
         KeyBinding(keys: [.char("S")], command: .showStatistics, mode: .browse, help: "statistics: progress, shares, per State and per theme", footer: nil),

@@ -60,7 +60,7 @@ struct RecordImportCommand: ParsableCommand {
         print("Record \(record.url.path): \(report.summary).")
         for warning in report.unmapped { print("  \(warning)") }
         if !report.warnings.isEmpty {
-            print("  \(report.warnings.count) warnings while reading, the first: \(report.warnings.prefix(3).map(\.description).joined(separator: "; "))")
+            print("  \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s") while reading; the first: \(report.warnings.prefix(3).map(\.description).joined(separator: "; "))")
         }
     }
 }
