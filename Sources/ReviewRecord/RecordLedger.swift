@@ -15,6 +15,7 @@ extension UPRRecord {
         var countBySession: [Int32: Int] = [:]
         var reviewed: [Int32] = [], sessions: [Int32] = [], responses: [RecordFacts.Response] = []
         let issueNames = self.issueNames, stateNames = self.stateNames
+        var dates: [Int32: Date] = [:]  // one per session: a Calendar per ask costs the first screen
         for ask in 0..<askCount {
             let review = reviews[Int(askReview[ask])]
             countBySession[review.session, default: 0] += 1
@@ -23,12 +24,14 @@ extension UPRRecord {
                                                   themes: issues[ask].map { issueNames[Int($0)] }))
             reviewed.append(review.state)
             sessions.append(review.session)
+            if dates[review.session] == nil { dates[review.session] = Self.sessionDate(review.session) }
+            let date = dates[review.session]!
             switch askResponse[ask] {
             case .supported:
-                decisions[id] = DecisionRecord(decision: .accepted, by: "UPR Info", at: Self.sessionDate(review.session))
+                decisions[id] = DecisionRecord(decision: .accepted, by: "UPR Info", at: date)
                 responses.append(.supported)
             case .noted:
-                decisions[id] = DecisionRecord(decision: .rejected, by: "UPR Info", at: Self.sessionDate(review.session))
+                decisions[id] = DecisionRecord(decision: .rejected, by: "UPR Info", at: date)
                 responses.append(.noted)
             case .unknown:
                 responses.append(.none)
@@ -41,9 +44,10 @@ extension UPRRecord {
         return (ledger, RecordFacts(stateNames: stateNames, stateUnderReview: reviewed, session: sessions, response: responses))
     }
 
-    /// 1 January of the session's year, UTC: when the response is known to have been given, roughly.
+    /// 1 January of the session's year, 00:00 UTC: the record says the year, not the day.
     static func sessionDate(_ session: Int32) -> Date {
-        let year = UPRSessions.year(ofSession: Int(session))
-        return Date(timeIntervalSince1970: Double(year - 1970) * 365.2425 * 86_400)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: UPRSessions.year(ofSession: Int(session)), month: 1, day: 1))!
     }
 }
