@@ -20,6 +20,21 @@ final class SuggestionTests: XCTestCase {
         print("suggested themes, session 18, from sessions 1-17 only: \(earlier.summary)")
         XCTAssertGreaterThanOrEqual(earlier.precision, 0.72)
         XCTAssertGreaterThanOrEqual(earlier.recall, 0.75)
+        // Against knowing nothing of the text: the three commonest issues of sessions 1-17, always.
+        var counts: [String: Int] = [:]
+        for ask in 0..<record.askCount where record.session(ask) < 18 { for issue in record.issueLabels(ask) { counts[issue, default: 0] += 1 } }
+        let commonest = Set(counts.sorted { $0.value > $1.value }.prefix(3).map(\.key))
+        var hits = 0, actual = 0, asks = 0
+        for ask in 0..<record.askCount where record.session(ask) == 18 && !record.issues[ask].isEmpty {
+            let issues = Set(record.issueLabels(ask))
+            hits += issues.intersection(commonest).count
+            actual += issues.count
+            asks += 1
+        }
+        let baseline = (precision: Double(hits) / Double(3 * asks), recall: Double(hits) / Double(actual))
+        print(String(format: "the three commonest issues instead (%@): precision %.1f%%, recall %.1f%%", commonest.sorted().joined(separator: ", "), baseline.precision * 100, baseline.recall * 100))
+        XCTAssertGreaterThan(earlier.precision, 2 * baseline.precision)
+        XCTAssertGreaterThan(earlier.recall, 2 * baseline.recall)
     }
 
     func testSuggestionsComeFromTheNearestAsksIssues() throws {
