@@ -63,6 +63,13 @@ func recordBenchmarks(sample: Ledger, now: Date) {
         let state = try WorkbenchState.recordView(try RecordFile.read(url), analyst: "bench", size: size)
         blackHole(Render.screen(state))
     }
+    benchmark("record: upr record first screen, part: the record as a ledger", settings: Iterations(10)) {
+        blackHole(try record.ledger())
+    }
+    let (recordLedger, _) = try! record.ledger()
+    benchmark("record: upr record first screen, part: the workbench state of that ledger", settings: Iterations(10)) {
+        blackHole(WorkbenchState(ledger: recordLedger, analyst: "bench", size: size))
+    }
     var view = try! WorkbenchState.recordView(record, analyst: "bench", size: size)
     benchmark("record: upr record key j (with precedent) to rendered screen") {
         _ = Workbench.reduce(&view, .key(.char("j")), now: now)
