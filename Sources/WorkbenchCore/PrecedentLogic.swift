@@ -31,7 +31,47 @@ public struct RecordFindings: Equatable, Sendable {
     }
 }
 
+/// The record arriving after the first screen: read (or not: the failure), with its findings.
+public struct RecordArrival: Equatable, Sendable {
+    /// Nil where the record was attached already (`attach(record:)`) or could not be read.
+    public var box: RecordBox?
+    public var findings: RecordFindings?
+    public var failure: String?
+
+    public init(box: RecordBox? = nil, findings: RecordFindings? = nil, failure: String? = nil) {
+        self.box = box
+        self.findings = findings
+        self.failure = failure
+    }
+}
+
 extension WorkbenchState {
+    /// The record is read after the first screen (`recordWork`): until it arrives the pane says so.
+    public mutating func expectRecord() { recordPending = true }
+
+    /// The work that reads the record and finds what it says of every recommendation, for
+    /// `WorkbenchRunner.inBackground`: the first screen never waits for a 10 MB file.
+    public func recordWork(read: @escaping @Sendable () throws -> UPRRecord) -> @Sendable () -> Action {
+        let ledger = self.ledger, states = search.states
+        return {
+            do {
+                let record = try read()
+                let review = ReviewContext(ledger.document, states: states)
+                let findings = ledger.recommendations.count <= Self.precedentLimit ? RecordFindings.find(record, for: ledger, review: review) : nil
+                return .recordReady(RecordArrival(box: RecordBox(record: record, review: review), findings: findings))
+            } catch {
+                return .recordReady(RecordArrival(failure: "\(error)"))
+            }
+        }
+    }
+
+    mutating func receive(_ arrival: RecordArrival) {
+        recordPending = false
+        if let box = arrival.box { record = box }
+        if let findings = arrival.findings { apply(findings) }
+        if let failure = arrival.failure { message = .init(failure, isError: true) }
+    }
+
     /// Up to this many recommendations, the findings of every one are made; beyond it (the
     /// record's own view) only the selected one's precedent, when drawn.
     public static let precedentLimit = 2_000
@@ -45,7 +85,7 @@ extension WorkbenchState {
         self.record = RecordBox(record: record, review: review)
         guard ledger.recommendations.count <= Self.precedentLimit else { return nil }
         let ledger = self.ledger
-        return { .recordReady(RecordFindings.find(record, for: ledger, review: review)) }
+        return { .recordReady(RecordArrival(findings: RecordFindings.find(record, for: ledger, review: review))) }
     }
 
     mutating func apply(_ findings: RecordFindings) {

@@ -9,11 +9,11 @@ enum PrecedentSection {
 
     /// Without a record, last in the pane: how to add one.
     static func hint(_ state: WorkbenchState) -> [(text: String, style: Style)] {
-        state.record == nil ? [("", .plain), ("Precedent: no UPR record yet (upr record import FILE.csv…, see README)", .faint)] : []
+        state.record == nil && !state.recordPending ? [("", .plain), ("Precedent: no UPR record yet (upr record import FILE.csv…, see README)", .faint)] : []
     }
 
     static func lines(_ state: WorkbenchState) -> [(text: String, style: Style)] {
-        guard let box = state.record else { return [] }
+        guard let box = state.record else { return state.recordPending ? [("Precedent: reading the UPR record…", .faint)] : [] }
         var lines: [(String, Style)] = []
         if let themes = box.suggestions[state.selectedPosition ?? -1] {
             lines.append(("Suggested themes (from the record, not the document): " + themes.joined(separator: "; ") + " (T accepts)", Style(tone: .considering)))

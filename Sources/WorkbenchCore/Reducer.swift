@@ -40,8 +40,8 @@ public enum Workbench {
             // A filter on clusters (in:cluster, conflict:cluster) saw none until now.
             state.refilter(preferring: state.selectedPosition ?? 0)
             return []
-        case .recordReady(let findings):
-            state.apply(findings)
+        case .recordReady(let arrival):
+            state.receive(arrival)
             return []
         case .exported(let path, let count):
             state.message = .init("Exported \(count) recommendation\(count == 1 ? "" : "s") to \(path)")

@@ -43,6 +43,8 @@ public struct WorkbenchState: Equatable, Sendable {
     public internal(set) var clustersPending = false
     /// The public UPR record, where one was imported (`attach(record:)`): precedent, suggested themes.
     public internal(set) var record: RecordBox?
+    /// True while the record is being read, after the first screen.
+    public internal(set) var recordPending = false
     /// The search term (`/`), folded; `n` and `N` move between its matches.
     public private(set) var searchTerm: String?
     /// The recommendations the search term matches, found once when it is entered: `n` and `N`

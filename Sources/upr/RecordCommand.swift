@@ -98,16 +98,13 @@ struct RecordOpenCommand: ParsableCommand {
 }
 
 extension RecordOptions {
-    /// Puts the record, where there is one, beside a review's workbench; a record that does not
-    /// read is said on screen, and the workbench works as without one.
-    /// Returns the work that finds every recommendation's precedent, to run after the first screen.
+    /// Where there is a record, the work that reads it beside a review's workbench after the
+    /// first screen; a record that does not read is said on screen, and the workbench works as
+    /// without one.
     func attach(to state: inout WorkbenchState) -> (@Sendable () -> Action)? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        do {
-            return state.attach(record: try RecordFile.read(url))
-        } catch {
-            state.message = .init("\(error)", isError: true)
-            return nil
-        }
+        state.expectRecord()
+        let url = self.url
+        return state.recordWork { try RecordFile.read(url) }
     }
 }

@@ -34,9 +34,7 @@ struct PrecedentWorkbenchTests {
             })
         }
         var state = WorkbenchState(ledger: ledger, analyst: "lan", ledgerName: "test.json", size: Size(width: 120, height: 40))
-        if case .recordReady(let findings)? = state.attach(record: record())?() {
-            _ = Workbench.reduce(&state, .recordReady(findings), now: Screens.now)
-        }
+        if let work = state.attach(record: record()) { _ = Workbench.reduce(&state, work(), now: Screens.now) }
         return state
     }
 
@@ -48,6 +46,24 @@ struct PrecedentWorkbenchTests {
         let other = try #require(dump.range(of: "› Chile 2009 supported"))
         #expect(own.lowerBound < other.lowerBound, "this State's own earlier answer first")
         #expect(!dump.contains("no UPR record yet"))
+    }
+
+    @Test func theRecordIsReadAfterTheFirstScreenAndAFailureIsSaid() {
+        var state = Screens.state(width: 120, height: 40)
+        state.expectRecord()
+        #expect(PrecedentSection.lines(state).map(\.text) == ["Precedent: reading the UPR record…"])
+        #expect(!Render.screen(state).dump().contains("no UPR record yet"))
+        let work = state.recordWork { Self.record() }
+        _ = Workbench.reduce(&state, work(), now: Screens.now)
+        #expect(PrecedentSection.lines(state).map(\.text).first == "Precedent: Asked of 4 States, 2008-2009: 50% supported")
+        #expect(state.search.index.precedent.share(at: 2) == 0, "every precedent found with it")
+
+        struct Damaged: Error, CustomStringConvertible { var description: String { "the UPR record r.uprrec is damaged" } }
+        var failing = Screens.state(width: 120, height: 40)
+        failing.expectRecord()
+        _ = Workbench.reduce(&failing, failing.recordWork { throw Damaged() }(), now: Screens.now)
+        #expect(failing.message == .init("the UPR record r.uprrec is damaged", isError: true))
+        #expect(Render.screen(failing).dump().contains("Precedent: no UPR record yet"), "and the workbench works as without one")
     }
 
     @Test func precedentFiltersUseTheSupportShare() {
