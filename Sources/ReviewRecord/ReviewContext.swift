@@ -35,6 +35,23 @@ public struct ReviewContext: Equatable, Sendable {
     }
 }
 
+extension ReviewContext {
+    /// Where the document does not say its session (a report cut to its recommendations), the
+    /// record may hold this very review: the State's review in which most of these texts appear
+    /// almost word for word (cosine 0.9; a sample of 40 is enough to tell).
+    public func identified(in record: UPRRecord, texts: [String]) -> ReviewContext {
+        guard session == nil, cycle == nil, let name = stateUnderReview, let own = record.stateNumber(name), !texts.isEmpty else { return self }
+        let sample = stride(from: 0, to: texts.count, by: max(1, texts.count / 40)).map { texts[$0] }
+        var found: [Int32: Int] = [:]
+        for text in sample {
+            let nearest = record.nearest(to: text, atLeast: 0.9, sameTreaties: false, limit: 1) { $0.state != own }
+            if let ask = nearest.first?.ask { found[record.review(of: ask).session, default: 0] += 1 }
+        }
+        guard let best = found.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), best.value * 2 >= sample.count else { return self }
+        return ReviewContext(stateUnderReview: name, session: Int(best.key))
+    }
+}
+
 extension UPRRecord {
     public func precedent(of text: String, for review: ReviewContext, settings: PrecedentSettings = .standard) -> Precedent {
         precedent(of: text, stateUnderReview: review.stateUnderReview, settings: settings) { review.isThis($0, in: self) }

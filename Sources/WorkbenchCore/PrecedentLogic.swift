@@ -56,7 +56,7 @@ extension WorkbenchState {
         return {
             do {
                 let record = try read()
-                let review = ReviewContext(ledger.document, states: states)
+                let review = ReviewContext(ledger.document, states: states).identified(in: record, texts: ledger.recommendations.map(\.text))
                 let findings = ledger.recommendations.count <= Self.precedentLimit ? RecordFindings.find(record, for: ledger, review: review) : nil
                 return .recordReady(RecordArrival(box: RecordBox(record: record, review: review), findings: findings))
             } catch {
@@ -81,7 +81,7 @@ extension WorkbenchState {
     /// precedent, the suggested themes), for the caller to run after the first screen and hand
     /// back as `.recordReady`; nil beyond `precedentLimit`.
     public mutating func attach(record: UPRRecord) -> (@Sendable () -> Action)? {
-        let review = ReviewContext(ledger.document, states: search.states)
+        let review = ReviewContext(ledger.document, states: search.states).identified(in: record, texts: ledger.recommendations.map(\.text))
         self.record = RecordBox(record: record, review: review)
         guard ledger.recommendations.count <= Self.precedentLimit else { return nil }
         let ledger = self.ledger

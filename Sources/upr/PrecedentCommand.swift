@@ -24,7 +24,7 @@ struct PrecedentCommand: ParsableCommand {
         let ledger = try options.readLedger()
         let id = try options.knownIDs([id], in: ledger)[0]
         let recommendation = ledger.recommendation(id)!
-        let context = ReviewContext(ledger.document, states: try? StateDirectory.bundled())
+        let context = ReviewContext(ledger.document, states: try? StateDirectory.bundled()).identified(in: uprRecord, texts: ledger.recommendations.map(\.text))
         let precedent = uprRecord.precedent(of: recommendation.text, for: context)
         if json {
             let encoder = JSONEncoder()
