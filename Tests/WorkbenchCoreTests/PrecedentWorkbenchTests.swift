@@ -121,4 +121,21 @@ struct PrecedentWorkbenchTests {
         #expect(state.message?.text.contains("UPR record is for reading") == true)
         #expect(state.ledger.status(of: state.selected!.id) == .rejected, "the response, unchanged")
     }
+
+    /// Random keys (T and the filter prompt among them) over a review with the record and over the
+    /// record's own view: no crash, the selection in the list, nothing decided in the record.
+    @Test func randomKeysWithTheRecordNeverBreakTheState() throws {
+        var random = SoakTests.SeededGenerator(state: 17)
+        let keys: [Key] = KeyBindings.table.flatMap(\.keys) + Screens.type("to:\"Viet Nam\" precedent:>5 ") + [.enter, .escape]
+        for var state in [Self.state(themes: false), try WorkbenchState.recordView(Self.record(), analyst: "soak", size: Size(width: 100, height: 30))] {
+            let decided = state.ledger.decisions
+            let isRecordView = state.isRecordView
+            for step in 0..<2_000 {
+                _ = Workbench.reduce(&state, step % 97 == 0 ? .resize(Size(width: 40 + step % 90, height: 10 + step % 40)) : .key(keys.randomElement(using: &random)!), now: Screens.now)
+                _ = Render.screen(state)
+                if !state.visible.isEmpty { #expect(state.visible.indices.contains(state.cursor), "step \(step)") }
+            }
+            if isRecordView { #expect(state.ledger.decisions == decided, "the record is never decided") }
+        }
+    }
 }
