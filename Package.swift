@@ -28,28 +28,31 @@ let package = Package(
         ),
         .target(name: "ReviewModel", dependencies: ["BundledResources"]),
         // Readers of the official documents: Working Group reports, addenda, OHCHR thematic lists, UPR Info CSV.
-        .target(name: "ReviewImport", dependencies: ["ReviewModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "ReviewImport", dependencies: ["ReviewModel", "ReviewRecord", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The public UPR record (every review in UPR Info): precedent of an ask, suggested themes.
+        .target(name: "ReviewRecord", dependencies: ["ReviewModel"]),
         // Decision lists and reports: IDs, CSV, JSON, addendum, XLSX, Markdown, HTML, per State.
         .target(name: "ReviewExport", dependencies: ["ReviewModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "WorkbenchCore", dependencies: ["ReviewModel", "ReviewExport"]),
+        .target(name: "WorkbenchCore", dependencies: ["ReviewModel", "ReviewExport", "ReviewRecord"]),
         .target(name: "NcursesBackend", dependencies: ["WorkbenchCore", "CNcursesw"]),
         .executableTarget(
             name: "upr",
             dependencies: [
-                "ReviewModel", "ReviewImport", "ReviewExport", "WorkbenchCore", "NcursesBackend",
+                "ReviewModel", "ReviewImport", "ReviewExport", "ReviewRecord", "WorkbenchCore", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `swift run -c release upr-bench`: the figures quoted in issues and closing notes.
         .executableTarget(
             name: "upr-bench",
-            dependencies: ["ReviewModel", "ReviewImport", "WorkbenchCore", .product(name: "Benchmark", package: "swift-benchmark")],
+            dependencies: ["ReviewModel", "ReviewImport", "ReviewRecord", "WorkbenchCore", .product(name: "Benchmark", package: "swift-benchmark")],
             path: "Benchmarks/UPRBenchmarks"
         ),
         .testTarget(name: "ReviewModelTests", dependencies: ["ReviewModel"]),
         .testTarget(name: "ReviewImportTests", dependencies: ["ReviewImport", "ReviewModel", "ReviewExport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ReviewExportTests", dependencies: ["ReviewExport", "ReviewModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "WorkbenchCoreTests", dependencies: ["WorkbenchCore", "ReviewExport", "ReviewModel"]),
+        .testTarget(name: "ReviewRecordTests", dependencies: ["ReviewRecord", "ReviewImport", "ReviewModel"]),
+        .testTarget(name: "WorkbenchCoreTests", dependencies: ["WorkbenchCore", "ReviewExport", "ReviewModel", "ReviewRecord"]),
         .testTarget(name: "EndToEndTests", dependencies: ["upr", "ReviewModel"]),
     ]
 )

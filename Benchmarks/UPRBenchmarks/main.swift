@@ -163,6 +163,7 @@ func keyBenchmarks(_ label: String, _ ledger: Ledger) {
 keyBenchmarks("320", sample)
 keyBenchmarks("42,000", record)
 keyBenchmarks("420,000", tenfold)
+recordBenchmarks(sample: sample, now: now)
 
 // The documents a ministry sends (a draft where decisions are still open), at 42,000.
 benchmark("export the Word addendum (docx) of 42,000") { blackHole(try! DecisionExport.data(record, format: .docx, draft: true)) }

@@ -14,7 +14,7 @@ enum AddendumSource {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let textURL = folder.appendingPathComponent("addendum.txt"), errorsURL = folder.appendingPathComponent("errors.txt")
-        FileManager.default.createFile(atPath: errorsURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorsURL.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = ["-layout", "-enc", "UTF-8", "-q", url.path, textURL.path]

@@ -12,6 +12,8 @@ public enum Action: Equatable, Sendable {
     case exportFailed(String)
     /// The clusters of the same ask, computed in the background for a large ledger.
     case clustersReady(ClusterMap)
+    /// The UPR record and what it says of every recommendation, read after the first screen.
+    case recordReady(RecordArrival)
 }
 
 /// What the reducer asks the world to do. The runner performs them, in order, before the next

@@ -32,6 +32,7 @@ enum CommandLineLogic {
         Spec(name: "cluster", argument: "accept|reject|consider", help: "decide every recommendation of this one's cluster (one undo step)") { _ in
             ["accept", "reject", "consider"]
         },
+        Spec(name: "themes", argument: "accept [all]", help: "accept the themes suggested from the UPR record (marked, this one, or all)") { _ in ["accept", "accept all"] },
         Spec(name: "state", argument: "STATE", help: "filter by recommending State") { state in state.allStates.map(\.name) },
         Spec(name: "decision", argument: "STATUS", help: "filter by decision") { _ in ["undecided", "accepted", "under-consideration", "rejected", "all"] },
         Spec(name: "sort", argument: "ORDER", help: "sort the list") { _ in ["id", "state", "decision", "theme"] },
@@ -113,6 +114,9 @@ enum CommandLineLogic {
         case "theirs": return ConflictLogic.resolve(.theirs, &state, now: now)
         case "keep": return ConflictLogic.resolve(nil, &state, now: now)
         case "cluster": return try decideCluster(argument, &state, now: now)
+        case "themes":
+            guard ["accept", "accept all"].contains(argument.lowercased()) else { throw Failure(message: ":themes accept [all]: accept the suggested themes") }
+            return ThemeLogic.accept(all: argument.lowercased() == "accept all", &state)
         case "views":
             let names = state.ledger.views.keys.sorted()
             state.message = .init(names.isEmpty ? "No saved views yet: :view save NAME saves the current filter" : "Saved views: " + names.map { "\($0) (\(state.ledger.views[$0]!))" }.joined(separator: " · "))

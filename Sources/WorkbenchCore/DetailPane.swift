@@ -39,6 +39,7 @@ enum DetailPane {
             add("Earlier: \(how) \(earlier.symbol), \(earlier.id) — \(DisplayText.excerpt(earlier.text, words: 60))",
                 noting ? Style(tone: .considering, bold: true) : Style(tone: .accent), indent: "  ")
         }
+        for line in PrecedentSection.lines(state) { add(line.text, line.style, indent: "    ") }
         for line in ConflictLogic.detailLines(state.ledger, recommendation.id) {
             add(line.text, line.bold ? Style(tone: .considering, bold: true) : Style(tone: .considering), indent: "  ")
         }
@@ -90,6 +91,7 @@ enum DetailPane {
             }
             if others.count > 8 { add("… \(others.count - 8) more (:filter in:cluster)", .faint) }
         }
+        for line in PrecedentSection.hint(state) { add(line.text, line.style) }
         let scroll = min(state.detailScroll, max(0, lines.count - rect.height))
         for (offset, line) in lines.dropFirst(scroll).prefix(rect.height).enumerated() {
             screen.put(line.0, row: rect.row + offset, column: rect.column + 1, style: line.1, limit: rect.column + rect.width)

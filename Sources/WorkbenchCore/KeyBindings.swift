@@ -10,6 +10,7 @@ public enum Command: Equatable, Sendable {
     case openCommandLine, openFilter, openSearch, nextMatch, previousMatch, openViews, showStatistics
     case takeProposal, refuseProposal, takeOurs, takeTheirs, decideClusterAlike, toggleImplemented
     case publishNote
+    case acceptSuggestedThemes
     // The export menu
     case export(ExportChoice)
     // The help screen
@@ -80,6 +81,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("<")], command: .takeOurs, mode: .browse, help: "merge conflict: take our side (marked, or this one)", footer: nil),
         KeyBinding(keys: [.char(">")], command: .takeTheirs, mode: .browse, help: "merge conflict: take their side (marked, or this one)", footer: nil),
         KeyBinding(keys: [.char("A")], command: .publishNote, mode: .browse, help: "publish the note in the addendum (marked share it; again: off)", footer: nil),
+        KeyBinding(keys: [.char("T")], command: .acceptSuggestedThemes, mode: .browse, help: "accept the themes suggested from the UPR record", footer: nil),
         KeyBinding(keys: [.char("I")], command: .toggleImplemented, mode: .browse, help: "accepted: mark or unmark as already implemented (addendum)", footer: nil),
         KeyBinding(keys: [.char("C")], command: .decideClusterAlike, mode: .browse, help: "decide this one's whole cluster the way this one is decided", footer: nil),
         KeyBinding(keys: [.char("S")], command: .showStatistics, mode: .browse, help: "statistics: progress, shares, per State and per theme", footer: nil),
@@ -188,6 +190,7 @@ public enum KeyBindings {
         case .decideClusterAlike: "cluster-alike"
         case .toggleImplemented: "implemented"
         case .publishNote: "explain"
+        case .acceptSuggestedThemes: "accept-themes"
         case .takeTheirs: "take-theirs"
         case .refuseProposal: "refuse"
         case .nextMatch: "next-match"

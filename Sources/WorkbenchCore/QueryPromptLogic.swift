@@ -4,7 +4,7 @@ import ReviewModel
 /// The filter prompt (`f`) and the search prompt (`/`). A filter that does not parse shows its
 /// error and column above the prompt and the previous filter stays in force.
 enum QueryPromptLogic {
-    static let keys = ["state:", "group:", "decision:", "theme:", "text:", "id:", "has:note", "note:", "has:earlier", "was:supported", "in:cluster", "conflict:cluster", "changed:", "by:", "and", "or", "not"]
+    static let keys = ["state:", "group:", "decision:", "theme:", "text:", "id:", "has:note", "note:", "has:earlier", "was:supported", "has:precedent", "precedent:", "to:", "session:", "response:", "issue:", "in:cluster", "conflict:cluster", "changed:", "by:", "and", "or", "not"]
 
     static func handle(_ command: Command?, _ key: Key, _ prompt: inout Prompt, _ state: inout WorkbenchState) -> [Effect] {
         switch command {

@@ -40,6 +40,9 @@ public enum Workbench {
             // A filter on clusters (in:cluster, conflict:cluster) saw none until now.
             state.refilter(preferring: state.selectedPosition ?? 0)
             return []
+        case .recordReady(let arrival):
+            state.receive(arrival)
+            return []
         case .exported(let path, let count):
             state.message = .init("Exported \(count) recommendation\(count == 1 ? "" : "s") to \(path)")
             return []
@@ -116,6 +119,7 @@ public enum Workbench {
         case .showStatistics: state.mode = .statistics(scroll: 0)
         case .takeProposal: return ProposalLogic.take(&state, now: now)
         case .refuseProposal: return ProposalLogic.refuse(&state)
+        case .acceptSuggestedThemes: return ThemeLogic.accept(all: false, &state)
         case .toggleImplemented:
             guard state.mayWrite() else { return [] }
             return toggleImplemented(&state, now: now)
@@ -271,7 +275,7 @@ extension WorkbenchState {
             return false
         }
         guard let holder = readOnlyHolder else { return true }
-        message = .init("Read-only: the ledger is open in another upr (\(holder))", isError: true)
+        message = .init(isRecordView ? "Read-only: the UPR record is for reading; decide in a review's ledger" : "Read-only: the ledger is open in another upr (\(holder))", isError: true)
         return false
     }
 

@@ -42,6 +42,10 @@ public struct WorkbenchState: Equatable, Sendable {
     public internal(set) var search: SearchBox
     /// True until the clusters of the same ask, computed after the first screen, have arrived.
     public internal(set) var clustersPending = false
+    /// The public UPR record, where one was imported (`attach(record:)`): precedent, suggested themes.
+    public internal(set) var record: RecordBox?
+    /// True while the record is being read, after the first screen.
+    public internal(set) var recordPending = false
     /// The search term (`/`), folded; `n` and `N` move between its matches.
     public private(set) var searchTerm: String?
     /// The search as the analyst typed it ("Việt Nam"): what messages echo and resume keeps.

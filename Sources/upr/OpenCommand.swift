@@ -11,6 +11,7 @@ struct OpenCommand: ParsableCommand {
     )
 
     @OptionGroup var options: LedgerOptions
+    @OptionGroup var record: RecordOptions
 
     @Flag(name: .long, help: "Use the mouse: click a row to select it, the wheel to scroll (the terminal's own selection then needs Shift).")
     var mouse = false
@@ -46,6 +47,7 @@ struct OpenCommand: ParsableCommand {
         var state = WorkbenchState(ledger: store.saved, analyst: options.analystName, ledgerName: options.url.lastPathComponent, size: terminal.size, clusters: clusters, clustersPending: clustersLater)
         state.readOnlyHolder = store.heldBy
         state.readOnlyReason = store.readOnlyReason
+        let findings = record.attach(to: &state)
         let (keys, keysProblem) = KeysFile.load()
         state.keys = keys
         if let keysProblem {
@@ -81,6 +83,7 @@ struct OpenCommand: ParsableCommand {
         }
         let traced = FirstScreenTrace(terminal, path: ProcessInfo.processInfo.environment["UPR_TRACE_FIRST_SCREEN"])
         let runner = WorkbenchRunner(state: state, terminal: traced, effects: LedgerEffects(store: store))
+        if let findings { runner.inBackground(findings) }
         if clustersLater {
             let (url, ledger) = (options.url, store.saved)
             runner.inBackground { .clustersReady(ClusterCache.computeAndStore(for: url, ledger: ledger)) }

@@ -29,7 +29,7 @@ import ReviewModel
 
              Test data, not an official text.
 
-
+             Precedent: no UPR record yet (upr record import FILE.csv…, see README)
              All 6: ✓1 ?0 ✗0 ·5 (accepted, under consideration, rejected, undecided)    4/6
              a accept  c consider  r reject  s State  f filter  / search  ? help  q quit
             """

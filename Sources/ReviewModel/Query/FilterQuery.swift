@@ -53,6 +53,8 @@ public enum FilterTerm: Equatable, Sendable {
     case ministry(String?)
     /// The analyst's note contains this (folded): `note:WORD`.
     case note(String)
+    /// What the public UPR record says (`to:`, `session:`, `response:`, `precedent:`, `has:precedent`).
+    case record(RecordTerm)
 }
 
 /// Where and why a filter could not be read. `offset` counts characters from the start of the
@@ -114,6 +116,7 @@ extension FilterTerm {
         case let .changedSince(date): return record(position, ledger, index).map { $0.at >= date } ?? false
         case let .decidedBy(analyst): return record(position, ledger, index).map { Self.folded($0.by, equals: analyst) } ?? false
         case let .ministry(name): return Self.ministry(record(position, ledger, index)?.ministry, is: name)
+        case let .record(term): return term.matches(position, index)
         }
     }
 

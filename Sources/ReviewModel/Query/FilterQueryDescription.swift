@@ -48,6 +48,7 @@ extension FilterTerm: CustomStringConvertible {
         case let .decidedBy(analyst): "by:" + Self.value(analyst)
         case let .ministry(name): "ministry:" + (name.map(Self.value) ?? "none")
         case let .note(text): "note:" + Self.value(text)
+        case let .record(term): term.description
         }
     }
 

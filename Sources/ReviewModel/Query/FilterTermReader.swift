@@ -4,7 +4,7 @@ import Foundation
 /// evaluation compares (States resolved, text folded), or says what is wrong with it and where.
 enum FilterTermReader {
     /// Every key, in the order an error lists them.
-    static let keys = ["state", "group", "region", "decision", "theme", "text", "id", "has", "changed", "since", "by", "ministry", "in", "conflict", "was", "note"]
+    static let keys = ["state", "group", "region", "decision", "theme", "text", "id", "has", "changed", "since", "by", "ministry", "in", "conflict", "was", "note", "to", "session", "response", "issue", "precedent"]
 
     /// `offset` is where the value starts, `keyOffset` where the term starts.
     static func term(key: String, value: String, offset: Int, keyOffset: Int, states: StateDirectory) throws -> FilterTerm {
@@ -31,7 +31,8 @@ enum FilterTermReader {
             case "proposal": return .hasProposal
             case "conflict": return .hasConflict
             case "earlier", "recurring": return .hasEarlier
-            default: throw failure("unknown 'has:' value '\(value)'; known: note, proposal, conflict, earlier")
+            case "precedent": return .record(.hasPrecedent)
+            default: throw failure("unknown 'has:' value '\(value)'; known: note, proposal, conflict, earlier, precedent")
             }
         case "was":
             guard value.lowercased() == "supported" else { throw failure("unknown 'was:' value '\(value)'; known: supported") }
@@ -44,6 +45,8 @@ enum FilterTermReader {
             return .conflictInCluster
         case "id":
             return try id(value, failure: failure)
+        case "to", "session", "response", "precedent":
+            return try RecordTerm.read(key: key, value: value, states: states, failure: failure)!
         case "changed", "since":
             guard let date = date(value) else { throw failure("expected a date like 2026-11-01 (UTC), got '\(value)'") }
             return .changedSince(date)
@@ -52,7 +55,7 @@ enum FilterTermReader {
             let folded = TextFolder.folded(value)
             guard !folded.isEmpty else { throw failure("empty value for '\(key):'") }
             switch key {
-            case "theme": return .theme(folded)
+            case "theme", "issue": return .theme(folded)  // UPR Info's issues are the record's themes
             case "by": return .decidedBy(folded)
             case "ministry": return .ministry(folded == "none" ? nil : folded)
             case "note": return .note(folded)

@@ -35,6 +35,10 @@ public struct SearchIndex: Sendable {
     /// index keeps them (the workbench, from the history's new entries); nil: `note:` and `text:`
     /// look at every decision. Notes change with every edit: they are never folded here.
     public var notedPositions: [Int]?
+    /// The public UPR record's facts of each position (`upr record`: `to:`, `session:`, `response:`).
+    public var record: RecordFacts?
+    /// The share of the same ask supported in the record (`precedent:>50`, `has:precedent`).
+    public var precedent: PrecedentShares
 
     /// Indexes `ledger` with the bundled list of States (for `state:` aliases and `group:`).
     public init(_ ledger: Ledger) {
@@ -101,6 +105,7 @@ public struct SearchIndex: Sendable {
         self.groupMasks = groupMasks
         self.clusters = .empty(count: ledger.recommendations.count)
         self.memory = .empty(count: ledger.recommendations.count)
+        self.precedent = .empty(count: ledger.recommendations.count)
     }
 
     public var count: Int { originals.count }
