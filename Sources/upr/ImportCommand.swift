@@ -77,6 +77,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw fail("\(error)")
         }
+        tell(store?.notes ?? [])
         defer { store?.close() }
 
         var importer: Importer
@@ -132,6 +133,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw failOpening(error, options.url)
         }
+        tell(store.notes)
         defer { store.close() }
         var importer = Importer(ledger: nil, options: settings, states: try StateDirectory.bundled())
         do {

@@ -7,7 +7,8 @@ public enum PrintableText {
     /// Tabs and line breaks become spaces, unless `keepingLineBreaks` (for text of many lines,
     /// such as a CSV file: then tabs, `\n` and the `\r` of `\r\n` stay).
     public static func clean(_ text: String, keepingLineBreaks: Bool = false) -> String {
-        let kept: Set<Unicode.Scalar> = keepingLineBreaks ? ["\n", "\r", "\t"] : []
+        // A carriage return is kept only before a line feed, which the loop below looks at.
+        let kept: Set<Unicode.Scalar> = keepingLineBreaks ? ["\n", "\t"] : []
         guard text.unicodeScalars.contains(where: { needsCleaning($0) && !kept.contains($0) }) else { return text }
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
