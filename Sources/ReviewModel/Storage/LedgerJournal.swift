@@ -6,7 +6,8 @@ import Glibc
 /// The append-only journal beside the ledger (`LEDGER.journal`): one line per change, appended
 /// and fsynced before the change is shown, so that a decision is durable in a time that does not
 /// grow with the ledger. Each line names the ledger generation it applies to (`base`), its own
-/// number (`seq`, its line number) and a hash of the line before it (`prev`), so that a line
+/// number (`seq`, its line number), a hash of the line before it (`prev`) and one of itself
+/// (`check`, taken with its own value as zeros), so that a line
 /// missing, repeated, moved, edited or brought from another journal is found
 /// (`JournalChain`). Folding writes the ledger in full with the next generation and empties it.
 public final class LedgerJournal {
@@ -16,6 +17,7 @@ public final class LedgerJournal {
         /// Absent in journals of upr before the chain (read as they are, see `JournalChain`).
         var seq: Int?
         var prev: String?
+        var check: String?
     }
 
     /// What the journal holds: the changes in order, a last line cut off by a crash, and where
@@ -98,8 +100,8 @@ public final class LedgerJournal {
         var (count, hash) = (lines, lastHash)
         for event in events {
             count += 1
-            let line = Line(base: base, event: event, seq: count, prev: JournalChain.link(after: hash, base: base))
-            let bytes = try encoder.encode(line)
+            let line = Line(base: base, event: event, seq: count, prev: JournalChain.link(after: hash, base: base), check: JournalChain.unchecked)
+            let bytes = JournalChain.checked(try encoder.encode(line))
             hash = JournalChain.hash(bytes)
             text.append(bytes)
             text.append(UInt8(ascii: "\n"))
