@@ -26,8 +26,6 @@ public enum PrintableText {
                 skipEscapeSequence(&scalars)
             case 0x9B:  // C1 CSI
                 skipUntilFinalByte(&scalars)
-            case 0x9D, 0x90, 0x9E, 0x9F, 0x98:  // C1 OSC, DCS, PM, APC, SOS: up to their end
-                skipString(&scalars)
             case 0x0A where keepingLineBreaks:
                 out.append(scalar)
             case 0x09, 0x0A, 0x0D:
