@@ -33,7 +33,7 @@ public final class LedgerJournal {
 
         /// The message every command shows about a torn last line.
         public func warning(path: String) -> String? {
-            torn.map { "\(path):\($0.line): the last change was cut off by a crash before it was saved (it was never reported saved); it is left out" }
+            torn.map { "\(path):\($0.line): the last change was cut off by a crash (never reported saved); it is left out" }
         }
     }
 
