@@ -13,4 +13,11 @@ sed -n '1,120p' "$data/slovenia/svn-c4-A_HRC_59_15_Add1.txt" | seed '\x01' adden
 head -c 3000 "$data/vietnam/vnm-c2-uprinfo.csv" | seed '\x02' csv-vnm
 head -c 3000 "$data/uprinfo/uprinfo-sessions-1-5.csv" | seed '\x02' csv-uprinfo
 seed '\x03' docx-svn < "$data/slovenia/svn-c4-thematic-list.docx"
+# The PDF path reads what pdftohtml -xml makes of a report: pages with footnotes, two list shapes.
+if command -v pdftohtml >/dev/null; then
+  for report in uruguay2014 gabon2008 armenia2010; do
+    pages=$(pdfinfo "$data/wg-reports/$report.pdf" | awk '/^Pages:/ {print $2}')
+    pdftohtml -xml -i -q -stdout -f $((pages - 2)) -l $((pages - 2)) "$data/wg-reports/$report.pdf" | seed '\x04' "pdfxml-$report"
+  done
+fi
 ls -la corpus/import

@@ -14,6 +14,8 @@
 #include <wchar.h>
 #include <stdio.h>
 #include <ncursesw/ncurses.h>
+#include <ncursesw/term.h>
+#include <unistd.h>
 
 /// Sets the locale from the environment; where that gives no UTF-8 codeset (LANG unset, as in CI
 /// or a bare SSH session) falls back to C.UTF-8 so that ncursesw draws "Việt Nam", not "Vi ~Gt Nam".
@@ -28,6 +30,8 @@ static inline int upr_setup_locale(void) {
     return codeset != NULL && strcmp(codeset, "UTF-8") == 0;
 }
 
+static inline void upr_define_common_keys(void);
+
 /// Starts curses on the controlling terminal without exiting the process on failure (initscr would).
 static inline int upr_start_screen(int use_color) {
     SCREEN *screen = newterm(NULL, stdout, stdin);
@@ -37,6 +41,7 @@ static inline int upr_start_screen(int use_color) {
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    upr_define_common_keys();
     set_escdelay(25);
     curs_set(0);
     wtimeout(stdscr, 200); // wake up regularly to notice SIGTERM/SIGHUP
@@ -51,6 +56,54 @@ static inline int upr_start_screen(int use_color) {
         init_pair(6, COLOR_WHITE, COLOR_RED);
     }
     return 1;
+}
+
+/// What the terminal type can do, before curses starts: 0 it can draw the workbench, 1 the type
+/// is unknown here (no terminfo entry), 2 it cannot move the cursor (dumb, a hard-copy terminal).
+static inline int upr_terminal_capability(const char *term) {
+    int status = 0;
+    if (setupterm(term, STDOUT_FILENO, &status) != OK) return status == 1 ? 2 : 1;
+    const char *cup = tigetstr("cup");
+    int hardcopy = tigetflag("hc") > 0 || tigetflag("gn") > 0;
+    int capable = cup != NULL && cup != (char *)-1 && !hardcopy;
+    del_curterm(cur_term);
+    return capable ? 0 : 2;
+}
+
+/// Escape sequences terminals send for the editing keys that some terminfo entries leave out
+/// (vt100 has no PgUp, PgDn, Home, End or Delete; tmux and screen send them anyway): taught to
+/// ncurses' keypad translation where the entry has no key of its own for them, so that they
+/// arrive as keys rather than as Esc, [, 6, ~.
+static inline void upr_define_common_keys(void) {
+    static const struct { const char *sequence; int code; } keys[] = {
+        {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE},
+        {"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME}, {"\033[H", KEY_HOME}, {"\033OH", KEY_HOME},
+        {"\033[4~", KEY_END}, {"\033[8~", KEY_END}, {"\033[F", KEY_END}, {"\033OF", KEY_END},
+        {"\033[3~", KEY_DC}, {"\033[Z", KEY_BTAB},
+        {"\033[A", KEY_UP}, {"\033[B", KEY_DOWN}, {"\033[C", KEY_RIGHT}, {"\033[D", KEY_LEFT},
+        {"\033OA", KEY_UP}, {"\033OB", KEY_DOWN}, {"\033OC", KEY_RIGHT}, {"\033OD", KEY_LEFT},
+    };
+    for (unsigned i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        if (key_defined(keys[i].sequence) == 0) define_key(keys[i].sequence, keys[i].code);
+    }
+}
+
+/// The next refresh repaints the whole screen (Ctrl-L).
+static inline void upr_redraw(void) { clearok(curscr, TRUE); }
+
+/// Ctrl-Z: gives the terminal back (endwin), stops the process as the shell's Ctrl-Z would, and
+/// once continued (fg) takes the terminal again and repaints it whole.
+static inline void upr_suspend(void) {
+    endwin();
+    struct sigaction stop, previous;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTSTP, &stop, &previous);
+    raise(SIGTSTP);
+    sigaction(SIGTSTP, &previous, NULL);
+    clearok(curscr, TRUE);
+    wrefresh(stdscr);
 }
 
 static inline void upr_end_screen(void) {

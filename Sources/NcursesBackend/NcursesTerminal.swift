@@ -9,6 +9,8 @@ public final class NcursesTerminal: Terminal {
         case notATerminal
         case noTermVariable
         case cannotStart(term: String)
+        case cannotAddressCursor(term: String)
+        case unknownTerminal(term: String)
 
         public var description: String {
             switch self {
@@ -16,6 +18,10 @@ public final class NcursesTerminal: Terminal {
                 return "upr's workbench needs a terminal: standard input and output must be a TTY. For scripts use `upr export`, `upr decide` or `upr stats`."
             case .noTermVariable:
                 return "TERM is not set, so upr cannot tell what your terminal can draw. Set it (for example `export TERM=xterm-256color`) and try again."
+            case .cannotAddressCursor(let term):
+                return "TERM=\(term): this terminal cannot move the cursor, which the workbench needs to draw its screen. Run upr in a full terminal (xterm, tmux, screen, the Linux console), or use the command line: `upr stats`, `upr decide`, `upr export`."
+            case .unknownTerminal(let term):
+                return "TERM=\(term) is not a terminal type this system knows (no terminfo entry; see `infocmp \(term)`). Set TERM to your terminal's type, for example `export TERM=xterm-256color`, and try again."
             case .cannotStart(let term):
                 return "ncurses could not start on this terminal (TERM=\(term)). Is the terminal type known to this system (see `infocmp \(term)`)?"
             }
@@ -29,6 +35,11 @@ public final class NcursesTerminal: Terminal {
     public static func preflight(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw StartError.notATerminal }
         guard let term = environment["TERM"], !term.isEmpty else { throw StartError.noTermVariable }
+        switch upr_terminal_capability(term) {
+        case 0: break
+        case 1: throw StartError.unknownTerminal(term: term)
+        default: throw StartError.cannotAddressCursor(term: term)
+        }
     }
 
     /// Sets a UTF-8 locale and starts curses.
@@ -105,6 +116,10 @@ public final class NcursesTerminal: Terminal {
             }
         }
     }
+
+    public func redraw() { upr_redraw() }
+
+    public func suspend() { upr_suspend() }
 
     public func close() {
         guard !closed else { return }

@@ -29,9 +29,15 @@ public struct ImportedRecommendation: Equatable, Sendable {
     public var position: PublishedPosition?
     /// Line in the source where the recommendation starts (1-based), for messages.
     public var line: Int
+    /// The page it starts on, where the source is a PDF.
+    public var page: Int?
+    /// The recommendation as read during the interactive dialogue, where a footnote gives it.
+    public var asRead: String = ""
 
     public init(id: String, text: String, states: [String], themes: [String] = [], groups: [String] = [],
-                sdgs: [String] = [], position: PublishedPosition? = nil, line: Int) {
+                sdgs: [String] = [], position: PublishedPosition? = nil, line: Int, page: Int? = nil, asRead: String = "") {
+        self.page = page
+        self.asRead = asRead
         self.id = id
         self.text = text
         self.states = states
@@ -47,15 +53,18 @@ public struct ImportedRecommendation: Equatable, Sendable {
 public struct ImportWarning: Equatable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
+    /// For a PDF, the page: its rebuilt lines have no numbers a reader could find.
+    public var page: Int?
     public var message: String
 
-    public init(file: String, line: Int, message: String) {
+    public init(file: String, line: Int, page: Int? = nil, message: String) {
         self.file = file
         self.line = line
+        self.page = page
         self.message = message
     }
 
-    public var description: String { "\(file):\(line): \(message)" }
+    public var description: String { page.map { "\(file), page \($0): \(message)" } ?? "\(file):\(line): \(message)" }
 }
 
 /// What a reader made of one source file.
@@ -65,6 +74,8 @@ public struct ImportedDocument: Equatable, Sendable {
     public var info: DocumentInfo?
     public var recommendations: [ImportedRecommendation]
     public var warnings: [ImportWarning]
+    /// What the reader found, for the import report: per list paragraph its number, items and position.
+    public var summary: [String] = []
 
     public init(file: String, format: SourceFormat, info: DocumentInfo? = nil,
                 recommendations: [ImportedRecommendation], warnings: [ImportWarning] = []) {

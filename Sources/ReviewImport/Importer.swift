@@ -59,9 +59,9 @@ public struct Importer {
         report.append("\(file): read as \(detected.0.rawValue) (\(detected.1))")
         switch detected.0 {
         case .reportText:
-            try addDocument(WorkingGroupReport.parse(try SourceText.decode(data, file: file), file: file))
+            try addReport(WorkingGroupReport.parse(try SourceText.decode(data, file: file), file: file))
         case .reportPDF:
-            try addDocument(WorkingGroupReport.parse(try PDFText.extract(url), file: file))
+            try addReport(WorkingGroupReport.parsePDF(url))
         case .thematicList:
             let document = try ThematicList.read(url)
             try addDocument(document)
@@ -75,6 +75,15 @@ public struct Importer {
         case .ledger:
             throw ImportError.notRecognized(file: file, reason: "this is a upr ledger already; open it with --ledger")
         }
+    }
+
+    /// A report: its recommendations, then the positions its own lead-ins and comments state,
+    /// applied as an addendum's are.
+    mutating func addReport(_ document: ImportedDocument) throws {
+        try addDocument(document)
+        for line in document.summary { report.append("  " + line) }
+        let stated = document.recommendations.compactMap { r in r.position.map { (r.id, $0) } }
+        try addPositions(Dictionary(stated, uniquingKeysWith: { a, _ in a }), from: document.file)
     }
 
     mutating func addUPRInfo(_ url: URL) throws {
@@ -114,18 +123,24 @@ public struct Importer {
         var recommendations: [Recommendation] = []
         var unknown: Set<String> = []
         for imported in document.recommendations {
-            let names = imported.states.map { name -> String in
-                guard let entry = states.resolve(name) else {
-                    if unknown.insert(name).inserted {
-                        warnings.append(ImportWarning(file: document.file, line: imported.line, message: "State “\(name)” is not in the list of States; kept as written"))
-                    }
-                    return name
+            let names = imported.states.flatMap { name -> [String] in
+                if let entry = states.resolve(name) { return [entry.name] }
+                if let repair = StateNameRepair.repair(name, in: states) {
+                    warnings.append(ImportWarning(file: document.file, line: imported.line, page: imported.page,
+                                                  message: "\(imported.id): State “\(name)” \(repair.how): \(repair.names.joined(separator: ", "))"))
+                    return repair.names
                 }
-                return entry.name
+                if unknown.insert(name).inserted {
+                    warnings.append(ImportWarning(file: document.file, line: imported.line, page: imported.page, message: "State “\(name)” is not in the list of States; kept as written"))
+                }
+                return [name]
             }
             var unique: [String] = []
             for name in names where !unique.contains(name) { unique.append(name) }
-            recommendations.append(Recommendation(id: imported.id, text: imported.text, states: unique, themes: imported.themes, groups: imported.groups, sdgs: imported.sdgs))
+            // The document's own spelling is kept where it is not today's name.
+            let asWritten = names == imported.states ? [] : imported.states
+            recommendations.append(Recommendation(id: imported.id, text: imported.text, states: unique, themes: imported.themes, groups: imported.groups,
+                                                  sdgs: imported.sdgs, statesAsWritten: asWritten, asRead: imported.asRead))
         }
         let info = document.info ?? DocumentInfo(symbol: URL(fileURLWithPath: document.file).lastPathComponent, title: "Imported from \(document.file)", stateUnderReview: options.stateUnderReview ?? "")
         let stateCount = Set(recommendations.flatMap(\.states)).count

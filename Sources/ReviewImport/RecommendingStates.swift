@@ -19,25 +19,55 @@ enum RecommendingStates {
         var unattributed: String
     }
 
-    static func parse(_ text: String) -> Parsed { parse(Array(text.utf8)) }
+    static func parse(_ text: String, isState: (String) -> Bool = { _ in false }) -> Parsed { parse(Array(text.utf8), isState: isState) }
 
     /// Parses the UTF-8 bytes of one item's running text (parentheses and punctuation are ASCII).
-    static func parse(_ c: [UInt8]) -> Parsed {
-        func isBlank(_ b: UInt8) -> Bool { ReportLines.isSpace(b) || b == 0x0A }
-        // Top-level parenthesised groups.
-        var groups: [(open: Int, close: Int)] = []
-        var depth = 0, open = 0
-        for i in c.indices {
-            if c[i] == 0x28 {
-                if depth == 0 { open = i }
-                depth += 1
-            } else if c[i] == 0x29, depth > 0 {
-                depth -= 1
-                if depth == 0 { groups.append((open, i)) }
+    ///
+    /// A clustered text ends at its States' parenthesis followed by `;`, by the end, or by `/` and a
+    /// capital (`… (Niger)/ Consider …`: the PDF's separator where a plain extraction has `;`).
+    /// States named inside a text (`Sign and ratify (Spain)/ become party to (Canada) the Optional
+    /// Protocol`) are taken out of it where `isState` knows every name of the parenthesis.
+    static func parse(_ c: [UInt8], isState: (String) -> Bool = { _ in false }) -> Parsed {
+        var parsed = parseSegments(c, isState: isState)
+        guard parsed.texts.contains(where: { $0.contains("(") }) || parsed.unattributed.contains("(") else { return parsed }
+        func inline(_ text: String) -> String {
+            let b = Array(text.utf8)
+            var out: [UInt8] = []
+            var copied = 0
+            for (open, close) in topLevelGroups(b) {
+                let names = names(inGroup: b[(open + 1)..<close])
+                guard !names.isEmpty, names.allSatisfy({ looksLikeStateName($0) && isState($0) }) else { continue }
+                for name in names where !parsed.states.contains(name) { parsed.states.append(name) }
+                var end = open
+                while end > copied, ReportLines.isSpace(b[end - 1]) { end -= 1 }
+                out += b[copied..<end]
+                copied = close + 1
+            }
+            out += b[copied...]
+            return ReportLines.collapseSpaces(String(decoding: out, as: UTF8.self))
+        }
+        parsed.texts = parsed.texts.map(inline)
+        if !parsed.unattributed.isEmpty {
+            let before = parsed.states.count
+            let rest = inline(parsed.unattributed)
+            if parsed.states.count > before, !rest.isEmpty {
+                // The whole item was one text with its States inside: it is a text, not a remainder.
+                parsed.texts.append(tidy(Array(rest.utf8)[...]))
+                parsed.unattributed = ""
+            } else {
+                parsed.unattributed = rest
             }
         }
+        return parsed
+    }
+
+    private static func parseSegments(_ c: [UInt8], isState: (String) -> Bool) -> Parsed {
+        func isBlank(_ b: UInt8) -> Bool { ReportLines.isSpace(b) || b == 0x0A }
+        let groups = topLevelGroups(c)
         let groupNames = groups.map { names(inGroup: c[($0.open + 1)..<$0.close]) }
-        let isStates = groupNames.map { !$0.isEmpty && $0.allSatisfy(looksLikeStateName) }
+        // The shape of a State's name, or a name the list of States knows however it is written
+        // (`Venezuela (Bolivarian republic of)`).
+        let isStates = groupNames.map { !$0.isEmpty && $0.allSatisfy { looksLikeStateName($0) || isState($0) } }
 
         var texts: [String] = []
         var states: [String] = []
@@ -45,10 +75,14 @@ enum RecommendingStates {
         for k in groups.indices where isStates[k] && groups[k].open >= segmentStart {
             // What follows the group: another group (the run goes on), `;`, or the end of the item.
             var j = groups[k].close + 1
+            // A footnote marker glued to the parenthesis in extracted text: `(Australia)2;`.
+            var digits = j
+            while digits < c.count, digits - j < 2, ReportLines.isDigit(c[digits]) { digits += 1 }
+            if digits > j, digits == c.count || [0x3B, 0x2E, 0x2F].contains(c[digits]) || isBlank(c[digits]) { j = digits }
             while j < c.count, isBlank(c[j]) { j += 1 }
             if j < c.count, c[j] == 0x28 { continue }
             let restIsClosing = c[j...].allSatisfy { isBlank($0) || $0 == 0x3B || $0 == 0x2E }
-            guard j == c.count || c[j] == 0x3B || restIsClosing else { continue }
+            guard j == c.count || c[j] == 0x3B || restIsClosing || slashBeforeCapital(c, j) else { continue }
             // Walk back over the adjacent groups that are States too.
             var first = k
             while first > 0, isStates[first - 1], groups[first - 1].open >= segmentStart,
@@ -63,16 +97,44 @@ enum RecommendingStates {
                 }
             }
             segmentStart = restIsClosing ? c.count : j + 1
+            // A footnote marker glued after the separator in extracted text: `(Brazil);1 Next …`.
+            var marker = segmentStart
+            while marker < c.count, marker - segmentStart < 2, ReportLines.isDigit(c[marker]) { marker += 1 }
+            if marker > segmentStart, marker == c.count || isBlank(c[marker]) { segmentStart = marker }
         }
         let tail = segmentStart < c.count ? tidy(c[segmentStart...]) : ""
         return Parsed(texts: texts, states: states, unattributed: tail)
     }
 
+    /// The parenthesised groups not inside another, as the indices of their parentheses.
+    private static func topLevelGroups(_ c: [UInt8]) -> [(open: Int, close: Int)] {
+        var groups: [(open: Int, close: Int)] = []
+        var depth = 0, open = 0
+        for i in c.indices {
+            if c[i] == 0x28 {
+                if depth == 0 { open = i }
+                depth += 1
+            } else if c[i] == 0x29, depth > 0 {
+                depth -= 1
+                if depth == 0 { groups.append((open, i)) }
+            }
+        }
+        return groups
+    }
+
+    /// `/` then, after any white space, a capital: the start of the next clustered text.
+    private static func slashBeforeCapital(_ c: [UInt8], _ j: Int) -> Bool {
+        guard j < c.count, c[j] == 0x2F else { return false }
+        var k = j + 1
+        while k < c.count, ReportLines.isSpace(c[k]) || c[k] == 0x0A { k += 1 }
+        return k < c.count && (ReportLines.isUpper(c[k]) || c[k] >= 0xC3)
+    }
+
     /// Trims white space and the separating punctuation around one clustered text.
     private static func tidy(_ s: ArraySlice<UInt8>) -> String {
         var lo = s.startIndex, hi = s.endIndex
-        while lo < hi, ReportLines.isSpace(s[lo]) || s[lo] == 0x0A || s[lo] == 0x3B { lo += 1 }
-        while hi > lo, ReportLines.isSpace(s[hi - 1]) || s[hi - 1] == 0x0A || [0x3B, 0x2C, 0x2E].contains(s[hi - 1]) { hi -= 1 }
+        while lo < hi, ReportLines.isSpace(s[lo]) || s[lo] == 0x0A || s[lo] == 0x3B || s[lo] == 0x2F { lo += 1 }
+        while hi > lo, ReportLines.isSpace(s[hi - 1]) || s[hi - 1] == 0x0A || [0x3B, 0x2C, 0x2E, 0x2F].contains(s[hi - 1]) { hi -= 1 }
         return ReportLines.string(s[lo..<hi])
     }
 
@@ -85,7 +147,7 @@ enum RecommendingStates {
         for i in content.indices {
             let b = content[i]
             if b == 0x28 { depth += 1 } else if b == 0x29 { depth = max(0, depth - 1) }
-            if b == 0x2C, depth == 0 {
+            if b == 0x2C || b == 0x3B, depth == 0 {   // "," or, misprinted, ";" between names
                 appendName(content[start..<i], to: &parts)
                 start = i + 1
             }
@@ -121,6 +183,9 @@ enum RecommendingStates {
     /// `of`, `the`, `and` (and the like) or `d’…`, and no word that only names instruments or bodies
     /// (`Convention`, `Principles`, `Committee`…). It is a shape test: the list of States is applied later.
     static func looksLikeStateName(_ name: String) -> Bool {
+        // Names of the time, as the reports wrote them: "the former Yugoslav Republic of Macedonia".
+        if name.hasPrefix("the former ") { return looksLikeStateName(String(name.dropFirst(11))) }
+        if name.hasPrefix("the ") { return looksLikeStateName(String(name.dropFirst(4))) }
         let scalars = name.unicodeScalars
         guard let first = scalars.first, first.properties.isUppercase else { return false }
         var upper = 0, lower = 0, spaces = 0

@@ -12,7 +12,7 @@ import ReviewModel
 /// `DocumentInfo` has no optional symbol, title or State: an unknown one is left empty (""), and no
 /// info at all is returned when none of the three is found.
 enum DocumentHeader {
-    static let titleStart = "Report of the Working Group on the Universal Periodic"
+    static let titleStart = "Report of the Working Group on the Universal"
 
     static func read(_ trimmed: [ArraySlice<UInt8>], _ furniture: [Bool], listLine: Int, paragraph: Int) -> DocumentInfo? {
         func text(_ i: Int) -> String {
@@ -26,10 +26,15 @@ enum DocumentHeader {
 
         var title = ""
         var state = ""
-        if let t = (0..<front).first(where: { text($0).hasPrefix(titleStart) }) {
+        if let t = (0..<front).first(where: { text($0).lowercased().hasPrefix(titleStart.lowercased()) }) {
+            // The title runs to "… Universal Periodic Review" (its footnote mark aside), over one to three lines.
             var parts: [String] = []
             var i = t
-            while i < front, !trimmed[i].isEmpty, !furniture[i], parts.count < 3 { parts.append(text(i)); i += 1 }
+            while i < front, !trimmed[i].isEmpty, !furniture[i], parts.count < 3 {
+                parts.append(text(i))
+                i += 1
+                if stripFootnoteMark(parts.joined(separator: " ")).lowercased().hasSuffix("review") { break }
+            }
             title = stripFootnoteMark(parts.joined(separator: " "))
             while i < front, trimmed[i].isEmpty || furniture[i] { i += 1 }
             if i < front {
@@ -70,7 +75,8 @@ enum DocumentHeader {
     /// `A/HRC/59/15` or `A/HRC/59/15/Add.1` in a line (not `A/HRC/WG.6/…`, which names a review document).
     static func documentSymbol(in line: String) -> String? {
         guard let r = line.range(of: "A/HRC/") else { return nil }
-        let token = line[r.lowerBound...].prefix(while: { !$0.isWhitespace })
+        // A footnote mark may follow it on the front page: `A/HRC/11/17*` (reissued).
+        let token = line[r.lowerBound...].prefix(while: { !$0.isWhitespace }).trimmingCharacters(in: CharacterSet(charactersIn: "*"))
         let parts = token.dropFirst(6).split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count >= 2, parts[0].allSatisfy(\.isNumber), !parts[0].isEmpty,
               parts[1].allSatisfy(\.isNumber), !parts[1].isEmpty else { return nil }
@@ -85,10 +91,14 @@ enum DocumentHeader {
 
     /// The State named in the recommendations paragraph.
     static func stateNamed(in intro: String) -> String? {
-        for lead in ["will be examined by ", "enjoy the support of ", "enjoyed the support of "] {
+        for lead in ["will be examined by ", "enjoy the support of ", "enjoyed the support of ", "recommendations were made to ",
+                     "it was recommended that ", "examined by "] {
             guard let r = intro.range(of: lead) else { continue }
-            let name = intro[r.upperBound...].prefix(while: { $0 != "," && $0 != ":" && $0 != ";" })
-            let cleaned = String(name).trimmingCharacters(in: .whitespaces)
+            let name = intro[r.upperBound...].prefix(while: { $0 != "," && $0 != ":" && $0 != ";" && $0 != "." })
+                .replacingOccurrences(of: " which will provide responses", with: "")
+                .replacingOccurrences(of: " and the recommendations listed below", with: "")
+            var cleaned = String(name).trimmingCharacters(in: .whitespaces)
+            if cleaned.hasPrefix("the ") { cleaned = String(cleaned.dropFirst(4)) }
             if RecommendingStates.looksLikeStateName(cleaned), cleaned.split(separator: " ").count <= 8 { return cleaned }
         }
         return nil

@@ -178,15 +178,14 @@ enum ReportLines {
 
     /// Joins the wrapped lines of one item into running text.
     ///
-    /// A line ending in a hyphen right after a letter, followed by a line starting with a letter, is a
-    /// hyphen at a line end, which is ambiguous (`non-` + `custodial` or `imple-` + `mentation`):
-    /// - before a lowercase letter, the hyphen is kept only if the joined word is written with a hyphen
-    ///   elsewhere in the same document (`hyphenated` holds such pairs, lowercased: `non-custodial`);
-    ///   otherwise the two parts are joined without hyphen and without space;
-    /// - before a capital (`Timor-` + `Leste`, `anti-` + `Roma`), the hyphen is kept.
+    /// A line ending in a hyphen right after a letter, followed by a line starting with a lowercase
+    /// letter, is ambiguous (`capacity-` + `building` or `imple-` + `mentation`). UN reports of these
+    /// years are set without automatic hyphenation, so the hyphen is kept, unless the document itself
+    /// says the word is written whole: it appears elsewhere as one word (`implementation`) and never
+    /// with a hyphen. Before a capital (`Timor-` + `Leste`, `anti-` + `Roma`) the hyphen is kept.
     /// A line ending in a hyphen or en dash after a digit, before a digit (`2024–` + `2028`), or in a
     /// slash (`refugees/` + `asylum-seekers`), is joined without a space. Any other line break is one space.
-    static func join(_ fragments: [ArraySlice<UInt8>], hyphenated: () -> Set<String>) -> [UInt8] {
+    static func join(_ fragments: [ArraySlice<UInt8>], hyphenated: () -> HyphenEvidence) -> [UInt8] {
         var out: [UInt8] = []
         for f in fragments {
             guard let firstIndex = f.firstIndex(where: { !isSpace($0) && $0 != 0x0A }) else { continue }
@@ -199,8 +198,9 @@ enum ReportLines {
                         var lo = out.count - 1
                         while lo > 0, isWordByte(out[lo - 1]) { lo -= 1 }
                         let right = f[firstIndex...].prefix(while: isWordByte)
-                        let word = (string(out[lo..<(out.count - 1)]) + "-" + string(right)).lowercased()
-                        if !hyphenated().contains(word) { out.removeLast() }
+                        let left = string(out[lo..<(out.count - 1)]).lowercased(), rest = string(right).lowercased()
+                        let evidence = hyphenated()
+                        if !evidence.pairs.contains(left + "-" + rest), evidence.words.contains(left + rest) { out.removeLast() }
                     }
                 } else if let dash = trailingDash(out), dash > 0, isDigit(out[dash - 1]), isDigit(first) {
                     // a range of years or numbers: no space
@@ -224,8 +224,34 @@ enum ReportLines {
         String(decoding: b.prefix(4), as: UTF8.self).first?.isLowercase ?? false
     }
 
-    /// Pairs of letter runs joined by a hyphen within one line anywhere in the text, lowercased:
-    /// `asylum-seekers`, `non-custodial`; `best-interests-based` gives two pairs.
+    /// What the document says of its words: pairs of letter runs joined by a hyphen within one line,
+    /// lowercased (`asylum-seekers`, `non-custodial`; `best-interests-based` gives two pairs), and
+    /// the words written whole (letter runs of four letters or more, lowercased).
+    struct HyphenEvidence {
+        var pairs: Set<String> = []
+        var words: Set<String> = []
+        static let none = HyphenEvidence()
+    }
+
+    static func hyphenEvidence(in bytes: [UInt8]) -> HyphenEvidence {
+        var words = Set<String>()
+        var start = -1
+        for i in 0...bytes.count {
+            let b: UInt8 = i < bytes.count ? bytes[i] : 0x20
+            if b >= 0x80 || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) {
+                if start < 0 { start = i }
+                continue
+            }
+            // A run cut by a hyphen at its end or start is no whole word.
+            if start >= 0, i - start >= 4, b != 0x2D, start == 0 || bytes[start - 1] != 0x2D {
+                words.insert(string(bytes[start..<i]).lowercased())
+            }
+            start = -1
+        }
+        return HyphenEvidence(pairs: hyphenatedPairs(in: bytes), words: words)
+    }
+
+    /// Pairs of letter runs joined by a hyphen within one line anywhere in the text, lowercased.
     static func hyphenatedPairs(in bytes: [UInt8]) -> Set<String> {
         var pairs = Set<String>()
         bytes.withUnsafeBufferPointer { buf in

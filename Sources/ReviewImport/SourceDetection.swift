@@ -14,7 +14,7 @@ public enum SourceDetection {
             throw ImportError.notRecognized(file: file, reason: "this is a upr ledger already; open it with --ledger \(file)")
         }
         let firstLine = folded.prefix { $0 != "\n" && $0 != "\r" }
-        if file.lowercased().hasSuffix(".csv") || (firstLine.filter { $0 == "," }.count >= 3 && firstLine.contains("recommend")) {
+        if file.lowercased().hasSuffix(".csv") || looksLikeHeaderRow(firstLine) {
             return (.uprInfoCSV, "CSV with a header row")
         }
         if folded.contains("views on conclusions and/or recommendations") || folded.contains("/add.1") || folded.contains("addendum") {
@@ -24,6 +24,18 @@ public enum SourceDetection {
             return (.reportText, "Working Group report text")
         }
         return (.reportText, "plain text; read as a Working Group report")
+    }
+
+    /// A row of column names: four or more short fields, one naming the text and one the response
+    /// or a State (`Recommendation,Recommending State,Response,…`). A report's first line with
+    /// commas in it (a footnote on the front page) is no such row.
+    static func looksLikeHeaderRow(_ line: Substring) -> Bool {
+        let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" \t")) }
+        guard fields.count >= 4, fields.allSatisfy({ $0.count <= 40 }) else { return false }
+        let text = fields.contains { $0.contains("recommendation") || $0 == "text" }
+        let other = fields.contains { $0.contains("response") || $0.contains("state") || $0 == "from" || $0 == "to" }
+        return text && other
     }
 
     /// The `--format` spellings.

@@ -1,74 +1,82 @@
 import Foundation
 import ReviewModel
 
-/// Reader for the text of a Working Group report (`pdftotext -layout` output, or a plain extraction).
+/// Reader of a Working Group report, from its PDF (through `PDFLayout`) or its text.
 ///
-/// It finds the recommendations paragraph (the paragraph `P.` whose items are numbered `P.1`, `P.2`, …),
-/// reads each item up to the next item number, drops page furniture, joins wrapped lines and reads the
-/// recommending States from the parentheses at the end of each clustered text. The list ends at the
-/// next top-level paragraph (`141.` after `140.`), at `Annex`, at the composition of the delegation, at a Roman
-/// numeral heading, or after an item closed by `(States).` that no further item follows.
+/// It reads every paragraph of the conclusions section (`ReportParagraphs`): each list paragraph's
+/// items with the IDs the report gives them (`P.k`; a first-cycle item `k.` of paragraph `P` is
+/// `P.k`), the position its lead-in states ("enjoy the support of" → supported, "already
+/// implemented" → supported and implemented, "did not enjoy the support" → noted, "will be
+/// examined" → none yet), and the comments of the State under review that give a position for IDs
+/// listed above ("Yemen considers that recommendation 115.10 above has already been implemented").
+/// Footnote bodies and markers never enter a text; a footnote giving "the recommendation as read
+/// during the interactive dialogue" is kept beside it.
 public enum WorkingGroupReport {
     /// Parses the text of a Working Group report (pdftotext -layout output, or plain extraction).
     public static func parse(_ text: String, file: String) throws -> ImportedDocument {
         let bytes = Array(text.utf8)
         try checkIsText(bytes, file: file)
-        let trimmed = ReportLines.trimmedLines(bytes)
-        let furniture = trimmed.map(ReportLines.isFurniture)
+        return try parse(ReportText.fromText(bytes), file: file, format: .reportText)
+    }
+
+    /// Reads a report's PDF with the size and place of every piece of text (footnotes told apart).
+    public static func parsePDF(_ url: URL) throws -> ImportedDocument {
+        let text = ReportText.fromPDF(try PDFLayout.read(url))
+        guard text.lines.contains(where: { !$0.isEmpty }) else {
+            throw ImportError.notRecognized(file: url.path, reason: "the PDF holds no text (a scanned document?)")
+        }
+        return try parse(text, file: url.path, format: .reportPDF)
+    }
+
+    static func parse(_ text: ReportText, file: String, format: SourceFormat) throws -> ImportedDocument {
+        let structure = ReportParagraphs.read(text)
         var warnings: [ImportWarning] = []
-
-        guard let found = findList(trimmed, furniture) else {
-            throw ImportError.notRecognized(file: file, reason: "no list of recommendations found: looked for a paragraph "
-                + "whose items are numbered P.1, P.2, … at the start of a line (like “140.1 Ratify …” or “143.1. Continue …”)")
+        func warn(_ line: Int, _ message: String) {
+            let place = text.place(line)
+            warnings.append(ImportWarning(file: file, line: place.line, page: place.page, message: message))
         }
-        let p = found.paragraph
-        for other in found.others {
-            warnings.append(ImportWarning(file: file, line: other.line + 1, message: "another numbered list, paragraph \(other.paragraph) "
-                + "(\(other.count) items), was not imported: only paragraph \(p), the longest list, was read"))
+        let lists = structure.paragraphs.filter { !$0.items.isEmpty }
+        guard let firstList = lists.first else {
+            throw ImportError.notRecognized(file: file, reason: "no list of recommendations found: looked for paragraphs "
+                + "whose items are numbered P.1, P.2, … (like “140.1 Ratify …” or “143.1. Continue …”), or 1., 2., … inside "
+                + "a paragraph (first-cycle reports)\(structure.foundHeading ? " in the section “Conclusions and/or recommendations”" : "")")
         }
+        for note in structure.notes { warn(note.line, note.message) }
 
-        let items = readItems(trimmed, furniture, from: found.line, paragraph: p, file: file, warnings: &warnings)
-        var pairs: Set<String>?
-        let hyphenated = { () -> Set<String> in
-            if let pairs { return pairs }
-            let made = ReportLines.hyphenatedPairs(in: bytes)
-            pairs = made
+        var evidence: ReportLines.HyphenEvidence?
+        let hyphenated = { () -> ReportLines.HyphenEvidence in
+            if let evidence { return evidence }
+            let made = ReportLines.hyphenEvidence(in: text.bytes)
+            evidence = made
             return made
         }
-
         var recommendations: [ImportedRecommendation] = []
-        var seen: [Int: Int] = [:]
-        var highest = 0
-        for (index, item) in items.enumerated() {
-            let id = "\(p).\(item.number)"
-            if let firstLine = seen[item.number] {
-                warnings.append(ImportWarning(file: file, line: item.line, message: "\(id) appears twice (first at line \(firstLine)); both are kept"))
-            } else if item.number > highest + 1 {
-                let gap = item.number == highest + 2 ? "\(p).\(highest + 1) is" : "\(p).\(highest + 1) to \(p).\(item.number - 1) are"
-                warnings.append(ImportWarning(file: file, line: item.line, message: "gap in the numbering: \(gap) missing before \(id)"))
-            } else if item.number <= highest {
-                warnings.append(ImportWarning(file: file, line: item.line, message: "\(id) is out of order (after \(p).\(highest))"))
+        var summary: [String] = structure.foundHeading ? [] : ["no heading “Conclusions and/or recommendations”: every numbered list of the text was read"]
+        for paragraph in lists {
+            // A numbered list whose items name no State is the State's comments, not recommendations
+            // ("the State under review offers the following comments: 1. …").
+            if paragraph.numbering == .plain, !ReportItems.mostNameStates(paragraph) {
+                summary.append("paragraph \(paragraph.number): a numbered list of \(paragraph.items.count) items that name no "
+                    + "recommending State (comments?), not imported as recommendations")
+                continue
             }
-            seen[item.number] = seen[item.number] ?? item.line
-            highest = max(highest, item.number)
-
-            let joined = ReportLines.join(item.fragments, hyphenated: hyphenated)
-            let parsed = RecommendingStates.parse(joined)
-            var texts = parsed.texts
-            if !parsed.unattributed.isEmpty { texts.append(parsed.unattributed) }
-            if parsed.states.isEmpty {
-                warnings.append(ImportWarning(file: file, line: item.line, message: "\(id) has no recommending State"))
-            } else if !parsed.unattributed.isEmpty {
-                warnings.append(ImportWarning(file: file, line: item.line,
-                    message: "\(id): text after the last recommending State, kept in the text: “\(parsed.unattributed)”"))
-            }
-            if index < items.count - 1, let last = joined.last, last != 0x3B, last != 0x2E {
-                warnings.append(ImportWarning(file: file, line: item.line, message: "\(id) does not end with “;” or “.”"))
-            }
-            recommendations.append(ImportedRecommendation(id: id, text: texts.joined(separator: "; "), states: parsed.states, line: item.line))
+            let position = ReportPositions.leadIn(paragraph.leadIn)
+            let read = ReportItems.recommendations(of: paragraph, position: position.published, in: text, hyphenated: hyphenated, warn: warn)
+            recommendations += read
+            let range = read.count == 1 ? " (\(read[0].id))" : read.isEmpty ? "" : " (\(read.first!.id) to \(read.last!.id))"
+            summary.append("paragraph \(paragraph.number): \(read.count) recommendation\(read.count == 1 ? "" : "s")\(range), \(position.label)")
         }
-        let info = DocumentHeader.read(trimmed, furniture, listLine: found.line, paragraph: p)
-        return ImportedDocument(file: file, format: .reportText, info: info, recommendations: recommendations, warnings: warnings)
+        let comments = ReportPositions.comments(structure.paragraphs.filter { $0.items.isEmpty && $0.line > firstList.line },
+                                                lists: lists, applyingTo: &recommendations)
+        for comment in comments { summary.append(comment) }
+
+        let furniture = text.kinds.map { $0 != .text }
+        let info = DocumentHeader.read(text.lines, furniture, listLine: firstList.items[0].line, paragraph: firstList.number)
+        // In the order of the document, as a reader checks them.
+        let ordered = warnings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        var document = ImportedDocument(file: file, format: format, info: info, recommendations: recommendations, warnings: ordered)
+        document.summary = summary
+        return document
     }
 
     /// Empty (or only white space) and binary input are refused before any parsing.
@@ -95,37 +103,6 @@ public enum WorkingGroupReport {
         if control * 10 > bytes.count { throw ImportError.binary(file: file) }
     }
 
-    struct FoundList {
-        var paragraph: Int
-        var line: Int
-        var others: [(paragraph: Int, count: Int, line: Int)]
-    }
-
-    /// Picks the paragraph whose numbered items `P.1`, `P.2`, … are the most numerous (an item 1 or at
-    /// least three items are required). `line` is the index of the line holding its first item.
-    static func findList(_ trimmed: [ArraySlice<UInt8>], _ furniture: [Bool]) -> FoundList? {
-        var items: [Int: Set<Int>] = [:]
-        var firstLine: [Int: Int] = [:]
-        var lineOfItem1: [Int: Int] = [:]
-        func note(_ p: Int, _ n: Int, _ line: Int) {
-            items[p, default: []].insert(n)
-            if firstLine[p] == nil { firstLine[p] = line }
-            if n == 1, lineOfItem1[p] == nil { lineOfItem1[p] = line }
-        }
-        for (i, t) in trimmed.enumerated() where !furniture[i] && !t.isEmpty {
-            if let n = ReportLines.itemNumber(t, at: t.startIndex), ReportLines.startsLikeText(t, at: n.next) {
-                note(n.paragraph, n.item, i)
-            }
-            for hit in inlineItemNumbers(t, paragraph: nil) { note(hit.paragraph, hit.item, i) }
-        }
-        let candidates = items.filter { $0.value.contains(1) || $0.value.count >= 3 }
-            .map { (paragraph: $0.key, count: $0.value.count, line: lineOfItem1[$0.key] ?? firstLine[$0.key]!) }
-            .sorted { ($0.count, -$0.line) > ($1.count, -$1.line) }
-        guard let best = candidates.first else { return nil }
-        let others = candidates.dropFirst().filter { $0.count >= 2 }.sorted { $0.line < $1.line }
-        return FoundList(paragraph: best.paragraph, line: best.line, others: Array(others))
-    }
-
     /// Item numbers inside a line, after `;`, `:` or `.` and white space, followed by text that starts
     /// like a recommendation: `… (Slovenia); 143.85. Further implement …`.
     static func inlineItemNumbers(_ b: ArraySlice<UInt8>, paragraph: Int?) -> [(index: Int, paragraph: Int, item: Int, next: Int)] {
@@ -143,60 +120,5 @@ public enum WorkingGroupReport {
             hits.append((k, n.paragraph, n.item, n.next))
         }
         return hits
-    }
-
-    struct RawItem {
-        var number: Int
-        /// 1-based line of the source where the item starts.
-        var line: Int
-        /// The item's text on each line, still wrapped.
-        var fragments: [ArraySlice<UInt8>]
-    }
-
-    /// Reads the items of paragraph `p` from line index `start`, up to the end of the list.
-    static func readItems(_ trimmed: [ArraySlice<UInt8>], _ furniture: [Bool], from start: Int, paragraph p: Int,
-                          file: String, warnings: inout [ImportWarning]) -> [RawItem] {
-        var items: [RawItem] = []
-        var closed = false   // the current item ended with its States and a full stop
-        for i in start..<trimmed.count {
-            let t = trimmed[i]
-            if t.isEmpty || furniture[i] { continue }
-            if ReportLines.paragraphNumber(t) == p + 1 { break }
-            if ReportLines.isClosingHeading(t) { break }
-            var content = t
-            if let n = ReportLines.itemNumber(t, at: t.startIndex), n.paragraph == p,
-               ReportLines.startsLikeText(t, at: n.next) || items.isEmpty || endsItem(items[items.count - 1]) {
-                items.append(RawItem(number: n.item, line: i + 1, fragments: []))
-                content = t[n.next...]
-            } else if closed {
-                break
-            }
-            var from = content.startIndex
-            for hit in inlineItemNumbers(content, paragraph: p) {
-                if let last = items.last, hit.item != last.number + 1 {
-                    warnings.append(ImportWarning(file: file, line: i + 1, message: "the number \(p).\(hit.item) inside "
-                        + "\(p).\(last.number) does not follow it and was kept as text"))
-                    continue
-                }
-                if !items.isEmpty { items[items.count - 1].fragments.append(content[from..<hit.index]) }
-                items.append(RawItem(number: hit.item, line: i + 1, fragments: []))
-                from = hit.next
-            }
-            guard !items.isEmpty else { continue }   // the paragraph's introduction: "140. The following recommendations …"
-            items[items.count - 1].fragments.append(content[from...])
-            closed = false
-            if content.count >= 2, content[content.endIndex - 1] == 0x2E, content[content.endIndex - 2] == 0x29 {
-                let parsed = RecommendingStates.parse(ReportLines.join(items[items.count - 1].fragments, hyphenated: { [] }))
-                closed = !parsed.states.isEmpty && parsed.unattributed.isEmpty
-            }
-        }
-        return items
-    }
-
-    /// Whether the item's text so far ends with `;` or `.`, so that a number at the start of the next line
-    /// begins a new item even if the text after it does not start with a capital.
-    private static func endsItem(_ item: RawItem) -> Bool {
-        guard let last = item.fragments.last?.last(where: { !ReportLines.isSpace($0) }) else { return false }
-        return last == 0x3B || last == 0x2E
     }
 }

@@ -24,6 +24,10 @@ public enum Effect: Equatable, Sendable {
     /// Write a decision list of the given recommendations (positions in document order).
     case export(ExportFormat, positions: [Int])
     case quit
+    /// Draw the whole screen anew (Ctrl-L: after another program wrote over it).
+    case redraw
+    /// Give the terminal back and stop until the shell's `fg` (Ctrl-Z); then redraw.
+    case suspend
 }
 
 /// A click or a turn of the wheel, when the mouse is on (`upr --mouse`).

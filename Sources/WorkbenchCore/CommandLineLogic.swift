@@ -61,17 +61,20 @@ enum CommandLineLogic {
                 prompt.note = failure.message
                 prompt.noteIsError = true
                 prompt.historyIndex = nil
+                prompt.selected = true
                 state.mode = .prompt(prompt)
                 return []
             } catch {
                 return []
             }
         case .fieldComplete:
+            prompt.selected = false
             complete(&prompt, state)
         case .fieldUp, .fieldDown:
+            prompt.selected = false
             browseHistory(up: command == .fieldUp, &prompt, state)
         default:
-            if prompt.field.edit(command, key) { prompt.note = nil }
+            if prompt.edit(command, key) { prompt.note = nil }
         }
         state.mode = .prompt(prompt)
         return []

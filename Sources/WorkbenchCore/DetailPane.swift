@@ -1,3 +1,4 @@
+import Foundation
 import ReviewModel
 
 /// The selected recommendation in full: text, every recommending State, themes, decision, who and
@@ -19,6 +20,11 @@ enum DetailPane {
         add(recommendation.text)
         lines.append(("", .plain))
         add("Recommended by: " + recommendation.states.joined(separator: "; "), Style(tone: .accent), indent: "  ")
+        // The report's own spelling, where a name of the time was mapped to today's State.
+        if !recommendation.statesAsWritten.isEmpty {
+            add("As written: " + recommendation.statesAsWritten.joined(separator: "; "), .faint, indent: "  ")
+        }
+        if !recommendation.asRead.isEmpty { add("As read during the dialogue: " + recommendation.asRead, .faint, indent: "  ") }
         if !recommendation.themes.isEmpty { add("Themes: " + recommendation.themes.joined(separator: "; "), .faint, indent: "  ") }
         if record?.implemented == true && record?.decision == .accepted { add("Already implemented (addendum)", Style(tone: .accepted), indent: "  ") }
         if let ministry = record?.ministry { add("Ministry: " + ministry, Style(tone: .accent), indent: "  ") }
@@ -30,14 +36,26 @@ enum DetailPane {
             // "Earlier: noted in A/HRC/26/6, 143.12 — Ratify CAT": last time's answer to the same ask.
             let how = earlier.position.map { "\($0.rawValue) in" } ?? "in"
             let noting = earlier.position == .supported && record?.decision != .accepted
-            add("Earlier: \(how) \(earlier.symbol), \(earlier.id) — \(earlier.text.prefix(60))\(earlier.text.count > 60 ? "…" : "")",
+            add("Earlier: \(how) \(earlier.symbol), \(earlier.id) — \(DisplayText.excerpt(earlier.text, words: 60))",
                 noting ? Style(tone: .considering, bold: true) : Style(tone: .accent), indent: "  ")
         }
         for line in ConflictLogic.detailLines(state.ledger, recommendation.id) {
             add(line.text, line.bold ? Style(tone: .considering, bold: true) : Style(tone: .considering), indent: "  ")
         }
-        if let record {
-            add("Decided by \(record.by), \(Timestamp.iso(record.at).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"))", .faint, indent: "  ")
+        let changes = state.ledger.history(of: recommendation.id)
+        if record != nil {
+            // Who decided, and (apart) who last wrote the note: a note edit is not a decision.
+            let decided = changes.last(where: ChangeDescription.changesDecision)
+            if record?.decision != nil, let decided {
+                add("Decided by \(decided.by), \(LocalTime.format(decided.at, in: state.timeZone))\(decided.source.map { " (from \($0))" } ?? "")", .faint, indent: "  ")
+            } else if record?.decision != nil, let record {
+                add("Decided by \(record.by), \(LocalTime.format(record.at, in: state.timeZone))", .faint, indent: "  ")
+            }
+            // The note's author apart where it is not the same person at the same minute.
+            if !(record?.note.isEmpty ?? true), let noted = changes.last(where: { ($0.before?.note ?? "") != ($0.after?.note ?? "") }),
+               record?.decision == nil || decided.map({ $0.by != noted.by || abs($0.at.timeIntervalSince(noted.at)) >= 60 }) ?? true {
+                add("Note by \(noted.by), \(LocalTime.format(noted.at, in: state.timeZone))", .faint, indent: "  ")
+            }
         }
         lines.append(("", .plain))
         if case .noteEditor(let editor) = state.mode {
@@ -48,14 +66,11 @@ enum DetailPane {
         } else {
             add("Note: none yet (e to write why)", .faint)
         }
-        let changes = state.ledger.history(of: recommendation.id)
         if changes.count > 0 {
             lines.append(("", .plain))
             add("History (\(changes.count) change\(changes.count == 1 ? "" : "s"), latest first):", .heading)
             for change in changes.suffix(5).reversed() {
-                // `11-29 14:57`: the year goes without saying during one review.
-                let when = Timestamp.iso(change.at).dropFirst(5).replacingOccurrences(of: "T", with: " ").dropLast(4)
-                add("\(when) \(change.by): \(change.summary)", .faint, indent: "  ")
+                add("\(LocalTime.format(change.at, in: state.timeZone)) \(change.by): \(ChangeDescription.text(change))", .faint, indent: "  ")
             }
         }
         if let notice = state.ledger.notice {
@@ -70,7 +85,7 @@ enum DetailPane {
             add("Same ask (\(others.count) other\(others.count == 1 ? "" : "s")\(conflict ? ", DECIDED TWO WAYS" : "")):", conflict ? .alarm : .heading)
             for other in others.prefix(8) {
                 let r = state.ledger.recommendations[other]
-                add("\(r.id) \(state.ledger.status(of: r.id)?.label ?? "undecided") — \(r.states.joined(separator: ", ")): \(r.text.prefix(60))", .faint, indent: "    ")
+                add("\(r.id) \(state.ledger.status(of: r.id)?.label ?? "undecided") — \(r.states.joined(separator: ", ")): \(DisplayText.excerpt(r.text, words: 90))", .faint, indent: "    ")
             }
             if others.count > 8 { add("… \(others.count - 8) more (:filter in:cluster)", .faint) }
         }

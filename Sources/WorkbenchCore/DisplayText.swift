@@ -1,3 +1,4 @@
+import Foundation
 import ReviewModel
 
 /// Terminal text handling: the display width of each grapheme cluster, cleaning of text that
@@ -57,6 +58,22 @@ public enum DisplayText {
             end = text.index(after: index)
         }
         return String(text[..<end])
+    }
+
+    /// `truncate`, ending in `…` where something was cut.
+    public static func truncate(_ text: String, to columns: Int, ellipsis: Bool) -> String {
+        guard ellipsis, width(of: text) > columns else { return truncate(text, to: columns) }
+        guard columns > 0 else { return "" }
+        return truncate(text, to: columns - 1) + "…"
+    }
+
+    /// The words of `text` that fit in about `columns`, with `…` where the rest was left out:
+    /// cut between words, never inside one (a short excerpt of a long text).
+    public static func excerpt(_ text: String, words columns: Int) -> String {
+        guard width(of: text) > columns else { return text }
+        let head = truncate(text, to: columns)
+        guard let space = head.lastIndex(of: " "), space > head.startIndex else { return truncate(text, to: columns, ellipsis: true) }
+        return String(head[..<space]).trimmingCharacters(in: CharacterSet(charactersIn: " ,;:")) + "…"
     }
 
     /// Word-wraps into lines of at most `columns`; words longer than a line are broken.

@@ -13,6 +13,8 @@ public enum Command: Equatable, Sendable {
     case export(ExportChoice)
     // The help screen
     case closeHelp
+    // Keys terminal users expect: half pages, redraw, suspend, a count before a motion
+    case halfPageDown, halfPageUp, redraw, suspend, count, toggleDetail
 }
 
 /// `x` clears; the others set a decision.
@@ -81,6 +83,13 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("S")], command: .showStatistics, mode: .browse, help: "statistics: progress, shares, per State and per theme", footer: nil),
         KeyBinding(keys: [.char("E")], command: .openExport, mode: .browse, help: "export the decision lists", footer: "export"),
         KeyBinding(keys: [.char("?")], command: .showHelp, mode: .browse, help: "this help", footer: "help"),
+        KeyBinding(keys: [.ctrl("d")], command: .halfPageDown, mode: .browse, help: "half a page down", footer: nil),
+        KeyBinding(keys: [.ctrl("u")], command: .halfPageUp, mode: .browse, help: "half a page up", footer: nil),
+        KeyBinding(keys: (1...9).map { .char(Character("\($0)")) } + [.char("0")], command: .count, mode: .browse,
+                   help: "a count before a motion: 5j, 3PgDn, 2], 40G goes to row 40", footer: nil),
+        KeyBinding(keys: [.char("w")], command: .toggleDetail, mode: .browse, help: "widen the list: hide the detail pane (again to show it)", footer: nil),
+        KeyBinding(keys: [.ctrl("l")], command: .redraw, mode: .browse, help: "redraw the screen", footer: nil),
+        KeyBinding(keys: [.ctrl("z")], command: .suspend, mode: .browse, help: "suspend to the shell (fg comes back; everything is saved)", footer: nil),
         KeyBinding(keys: [.char("q"), .ctrl("c")], command: .quit, mode: .browse, help: "quit (every decision is already saved)", footer: "quit"),
 
         KeyBinding(keys: [.enter], command: .fieldAccept, mode: .statePicker, help: "filter by the highlighted State", footer: "choose"),
@@ -120,6 +129,16 @@ public enum KeyBindings {
 
         KeyBinding(keys: [.char("j"), .down], command: .detailDown, mode: .help, help: "scroll down", footer: nil),
         KeyBinding(keys: [.char("k"), .up], command: .detailUp, mode: .help, help: "scroll up", footer: nil),
+        KeyBinding(keys: [.pageDown, .char(" "), .ctrl("f")], command: .pageDown, mode: .help, help: "page down", footer: nil),
+        KeyBinding(keys: [.pageUp, .ctrl("b")], command: .pageUp, mode: .help, help: "page up", footer: nil),
+        KeyBinding(keys: [.ctrl("d")], command: .halfPageDown, mode: .help, help: "half a page down", footer: nil),
+        KeyBinding(keys: [.ctrl("u")], command: .halfPageUp, mode: .help, help: "half a page up", footer: nil),
+        KeyBinding(keys: [.char("g"), .home], command: .top, mode: .help, help: "top", footer: nil),
+        KeyBinding(keys: [.char("G"), .end], command: .bottom, mode: .help, help: "bottom", footer: nil),
+        KeyBinding(keys: [.char("/")], command: .openSearch, mode: .help, help: "search the help (or the statistics)", footer: "search"),
+        KeyBinding(keys: [.char("n")], command: .nextMatch, mode: .help, help: "next match", footer: nil),
+        KeyBinding(keys: [.char("N")], command: .previousMatch, mode: .help, help: "previous match", footer: nil),
+        KeyBinding(keys: [.ctrl("l")], command: .redraw, mode: .help, help: "redraw the screen", footer: nil),
         KeyBinding(keys: [.escape, .char("q"), .char("?"), .enter, .ctrl("c")], command: .closeHelp, mode: .help, help: "close the help or the statistics", footer: "close"),
     ]
 
@@ -184,6 +203,12 @@ public enum KeyBindings {
         case .export(.xlsx): "xlsx"
         case .export(.html): "html"
         case .closeHelp: "close"
+        case .halfPageDown: "half-page-down"
+        case .halfPageUp: "half-page-up"
+        case .redraw: "redraw"
+        case .suspend: "suspend"
+        case .count: "count"
+        case .toggleDetail: "toggle-detail"
         }
     }
 }

@@ -12,13 +12,20 @@ public struct Layout: Equatable, Sendable {
     public let detail: Rect
     /// Side by side (wide terminals) or list above detail.
     public let sideBySide: Bool
+    /// The list alone, the detail pane hidden.
+    public let detailHidden: Bool
 
-    public init(_ size: Size) {
+    /// `detailHidden`: the list takes the whole body (`w`), for reading long texts in the rows.
+    public init(_ size: Size, detailHidden: Bool = false) {
         self.size = size
+        self.detailHidden = detailHidden
         let bodyTop = 1
         let bodyHeight = max(0, size.height - 3)  // header, status line, footer
-        sideBySide = size.width >= 100
-        if sideBySide {
+        sideBySide = size.width >= 100 && !detailHidden
+        if detailHidden {
+            list = Rect(row: bodyTop, column: 0, width: size.width, height: bodyHeight)
+            detail = Rect(row: bodyTop + bodyHeight, column: 0, width: size.width, height: 0)
+        } else if sideBySide {
             let listWidth = size.width * 11 / 20
             list = Rect(row: bodyTop, column: 0, width: listWidth, height: bodyHeight)
             detail = Rect(row: bodyTop, column: listWidth + 1, width: size.width - listWidth - 1, height: bodyHeight)
@@ -34,4 +41,5 @@ public struct Layout: Equatable, Sendable {
     public var footerRow: Int { size.height - 1 }
     /// Rows the list shows: the page size.
     public var listRows: Int { max(1, list.height) }
+
 }

@@ -11,8 +11,13 @@ enum ListPane {
             return
         }
         let idWidth = state.idColumnWidth
-        let statesWidth = min(24, rect.width / 4)
         let last = min(state.visible.count, state.listTop + rect.height)
+        // The States take what the rows on screen need (up to a quarter of the row); the text the rest.
+        let statesCap = min(30, rect.width / 4)
+        let statesWidth = (state.listTop..<last).reduce(0) { widest, index in
+            let states = state.ledger.recommendations[state.visible[index]].states
+            return max(widest, DisplayText.width(of: statesLabel(states, width: statesCap)))
+        }
         for (offset, index) in (state.listTop..<last).enumerated() {
             let row = rect.row + offset
             let recommendation = state.ledger.recommendations[state.visible[index]]
@@ -25,7 +30,11 @@ enum ListPane {
             var x = rect.column + 1 + idWidth + 1
             let (mark, markStyle) = Render.marker(state.ledger.status(of: recommendation.id))
             screen.put(mark, row: row, column: x, style: isSelected ? base.with(bold: true) : markStyle, limit: limit)
-            x += 2
+            // ✎: this recommendation carries a note (has:note, note:WORD find them).
+            if !(state.ledger.record(for: recommendation.id)?.note.isEmpty ?? true) {
+                screen.put("✎", row: row, column: x + 1, style: isSelected ? base : Style(tone: .accent), limit: limit)
+            }
+            x += 3
             let states = statesLabel(recommendation.states, width: statesWidth)
             screen.put(states, row: row, column: x, style: isSelected ? base : Style(tone: .accent), limit: limit)
             x += statesWidth + 1
@@ -40,9 +49,9 @@ enum ListPane {
     /// mistaken for one State's.
     static func statesLabel(_ states: [String], width: Int) -> String {
         let all = states.joined(separator: ", ")
-        if DisplayText.width(of: all) <= width || states.count < 2 { return DisplayText.truncate(all, to: width) }
+        if DisplayText.width(of: all) <= width || states.count < 2 { return DisplayText.truncate(all, to: width, ellipsis: true) }
         let more = " +\(states.count - 1)"
-        return DisplayText.truncate(states[0], to: max(0, width - more.count)) + more
+        return DisplayText.truncate(states[0], to: max(0, width - more.count), ellipsis: true) + more
     }
 }
 

@@ -10,7 +10,9 @@ enum Overlays {
         let size = screen.size
         let w = max(4, min(width, size.width - 2)), h = max(3, min(height, size.height - 2))
         let box = Box(row: (size.height - h) / 2, column: (size.width - w) / 2, width: w, height: h)
-        for row in box.row..<(box.row + h) { screen.fill(row: row, from: box.column, to: box.column + w, style: .plain) }
+        // A box as wide as the screen allows blanks its rows whole: no cut row ends beside it.
+        let wholeRows = w >= size.width - 2
+        for row in box.row..<(box.row + h) { screen.fill(row: row, from: wholeRows ? 0 : box.column, to: wholeRows ? size.width : box.column + w, style: .plain) }
         let horizontal = String(repeating: "─", count: w - 2)
         screen.put("┌" + horizontal + "┐", row: box.row, column: box.column, style: .heading)
         screen.put("└" + horizontal + "┘", row: box.row + h - 1, column: box.column, style: .heading)
@@ -53,21 +55,28 @@ enum Overlays {
         }
     }
 
-    /// Generated from the binding table, mode by mode.
-    static func helpLines(_ keys: KeyMap) -> [(String, Style)] {
+    /// Generated from the binding table, mode by mode; a help text too long for `width` wraps
+    /// under itself.
+    static func helpLines(_ keys: KeyMap, width: Int = 88) -> [(String, Style)] {
         var lines: [(String, Style)] = [("Keys in force (defaults, with your keys file applied)", .heading), ("", .plain)]
+        func entry(_ keys: String, _ help: String) {
+            let column = 24
+            let padded = "  " + keys + String(repeating: " ", count: max(1, column - 2 - DisplayText.width(of: keys)))
+            let first = DisplayText.width(of: padded)
+            let wrapped = DisplayText.wrap(help, to: max(10, width - max(column, first)))
+            lines.append((padded + (wrapped.first ?? ""), .plain))
+            for more in wrapped.dropFirst() { lines.append((String(repeating: " ", count: column) + more, .plain)) }
+        }
         for mode in ModeKind.allCases {
             lines.append((mode.rawValue, .heading))
             for binding in keys.bindings(in: mode) {
-                let keys = binding.keys.map(\.name).joined(separator: " ")
-                let padded = keys + String(repeating: " ", count: max(1, 22 - DisplayText.width(of: keys)))
-                lines.append(("  " + padded + binding.help, .plain))
+                let names = binding.command == .count ? "1-9 0" : binding.keys.map(\.name).joined(separator: " ")
+                entry(names, binding.help)
             }
             if mode == .statePicker || mode == .noteEditor || mode == .prompt { lines.append(("  (other keys type text)", .faint)) }
             if mode == .prompt {
                 for spec in CommandLineLogic.specs {
-                    let usage = ":" + spec.name + (spec.argument.isEmpty ? "" : " " + spec.argument)
-                    lines.append(("  " + usage + String(repeating: " ", count: max(1, 22 - DisplayText.width(of: usage))) + spec.help, .plain))
+                    entry(":" + spec.name + (spec.argument.isEmpty ? "" : " " + spec.argument), spec.help)
                 }
             }
             lines.append(("", .plain))
@@ -75,13 +84,17 @@ enum Overlays {
         return lines
     }
 
-    static func help(scroll: Int, _ keys: KeyMap, _ layout: Layout, _ screen: inout ScreenBuffer) {
-        let lines = helpLines(keys)
-        let box = box("Help: j/k scroll, q closes", width: 92, height: layout.size.height - 2, &screen)
+    /// The columns a help line has in the box at this size.
+    static func helpTextWidth(_ size: Size) -> Int { max(4, min(92, size.width - 2)) - 3 }
+
+    static func help(scroll: Int, _ state: WorkbenchState, _ layout: Layout, _ screen: inout ScreenBuffer) {
+        let lines = helpLines(state.keys, width: helpTextWidth(layout.size))
+        let box = box("Help: j/k PgDn/PgUp scroll, / searches, q closes", width: 92, height: layout.size.height - 2, &screen)
         let rows = box.height - 2
         let top = min(scroll, max(0, lines.count - rows))
         for (offset, line) in lines.dropFirst(top).prefix(rows).enumerated() {
             screen.put(line.0, row: box.row + 1 + offset, column: box.column + 2, style: line.1, limit: box.innerLimit)
+            Highlighter.apply(state.helpSearch?.term, text: line.0, row: box.row + 1 + offset, column: box.column + 2, limit: box.innerLimit, &screen)
         }
     }
 }

@@ -4,7 +4,7 @@ import ReviewModel
 /// The filter prompt (`f`) and the search prompt (`/`). A filter that does not parse shows its
 /// error and column above the prompt and the previous filter stays in force.
 enum QueryPromptLogic {
-    static let keys = ["state:", "group:", "decision:", "theme:", "text:", "id:", "has:note", "has:earlier", "was:supported", "in:cluster", "conflict:cluster", "changed:", "by:", "and", "or", "not"]
+    static let keys = ["state:", "group:", "decision:", "theme:", "text:", "id:", "has:note", "note:", "has:earlier", "was:supported", "in:cluster", "conflict:cluster", "changed:", "by:", "and", "or", "not"]
 
     static func handle(_ command: Command?, _ key: Key, _ prompt: inout Prompt, _ state: inout WorkbenchState) -> [Effect] {
         switch command {
@@ -25,12 +25,15 @@ enum QueryPromptLogic {
             } catch let error as FilterSyntaxError {
                 prompt.note = "Error at column \(error.offset + 1): \(error.message). The previous filter stays."
                 prompt.noteIsError = true
+                prompt.selected = true
                 state.mode = .prompt(prompt)
             } catch {}
             return []
         case .fieldComplete where prompt.kind == .filter:
+            prompt.selected = false
             complete(&prompt, state)
         case .fieldUp, .fieldDown:
+            prompt.selected = false
             let history = prompt.kind == .search ? state.searchHistory : state.filterHistory
             guard !history.isEmpty else { break }
             var index = prompt.historyIndex ?? history.count
@@ -38,7 +41,7 @@ enum QueryPromptLogic {
             prompt.historyIndex = index
             prompt.field.replace(with: index < history.count ? history[index] : "")
         default:
-            if prompt.field.edit(command, key) { prompt.note = nil }
+            if prompt.edit(command, key) { prompt.note = nil }
         }
         state.mode = .prompt(prompt)
         return []
@@ -59,9 +62,11 @@ enum QueryPromptLogic {
         jumpToMatch(forward: true, from: state.cursor - 1, &state)
     }
 
-    /// Selects the next (or previous) recommendation in view that matches the search, wrapping.
+    /// Selects the next (or previous) recommendation in view that matches the search, wrapping,
+    /// and says which match it is: “Việt Nam”: match 2 of 4 (the term as typed).
     static func jumpToMatch(forward: Bool, from start: Int, _ state: inout WorkbenchState) {
-        guard let term = state.searchTerm, let matches = state.searchMatches else {
+        state.refreshSearchMatches()
+        guard let typed = state.searchText, let matches = state.searchMatches else {
             state.message = .init("No search yet: / searches")
             return
         }
@@ -71,12 +76,17 @@ enum QueryPromptLogic {
             let index = ((start + (forward ? step : -step)) % count + count) % count
             if matches.contains(state.visible[index]) {
                 state.moveCursor(to: index)
-                let inView = state.visible.reduce(0) { $0 + (matches.contains($1) ? 1 : 0) }
-                state.message = .init("“\(term)”: \(inView) in view\(total > inView ? ", \(total - inView) more outside the filter" : "")")
+                var inView = 0, ordinal = 0
+                for (row, position) in state.visible.enumerated() where matches.contains(position) {
+                    inView += 1
+                    if row == index { ordinal = inView }
+                }
+                state.searchPlace = SearchPlace(cursor: index, ordinal: ordinal, inView: inView)
+                state.message = .init("“\(typed)”: match \(ordinal) of \(inView) in view\(total > inView ? ", \(total - inView) more outside the filter" : "")")
                 return
             }
         }
-        state.message = .init("No match for “\(term)” in view\(total == 0 ? "" : " (\(total) outside the filter)")")
+        state.message = .init("No match for “\(typed)” in view\(total == 0 ? "" : " (\(total) outside the filter)")")
     }
 
     /// Completes the word before the cursor: a key, or the State or theme after `state:`/`theme:`.

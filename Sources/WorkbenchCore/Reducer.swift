@@ -16,7 +16,7 @@ public enum Workbench {
             return []
         case .mouse(let event):
             guard state.mode == .browse else { return [] }
-            let list = Layout(state.size).list
+            let list = state.layout.list
             switch event {
             case .wheelUp: state.moveCursor(to: state.cursor - 3)
             case .wheelDown: state.moveCursor(to: state.cursor + 3)
@@ -50,7 +50,10 @@ public enum Workbench {
     }
 
     static func handle(_ key: Key, in state: inout WorkbenchState, now: Date) -> [Effect] {
-        let command = state.keys.command(for: key, in: state.mode.kind)
+        var command = state.keys.command(for: key, in: state.mode.kind)
+        // While the help's search is typed, keys edit its field.
+        if state.helpSearch?.field != nil { command = state.keys.command(for: key, in: .prompt) }
+        state.collectCount(key, command)
         if !state.quitConfirmPending { state.message = nil }
         switch state.mode {
         case .browse:
@@ -68,36 +71,14 @@ public enum Workbench {
         case .prompt(var prompt):
             if prompt.kind == .command { return CommandLineLogic.handle(command, key, &prompt, &state, now: now) }
             return QueryPromptLogic.handle(command, key, &prompt, &state)
-        case .statistics(let scroll):
-            switch command {
-            case .detailDown: state.mode = .statistics(scroll: scroll + 1)
-            case .detailUp: state.mode = .statistics(scroll: max(0, scroll - 1))
-            case .closeHelp: state.mode = .browse
-            default: break
-            }
-            return []
-        case .help(let scroll):
-            switch command {
-            case .detailDown: state.mode = .help(scroll: scroll + 1)
-            case .detailUp: state.mode = .help(scroll: max(0, scroll - 1))
-            case .closeHelp: state.mode = .browse
-            default: break
-            }
-            return []
+        case .statistics, .help:
+            return PagerLogic.handle(command, key, &state)
         }
     }
 
     static func browse(_ command: Command, _ state: inout WorkbenchState, now: Date) -> [Effect] {
-        let page = Layout(state.size).listRows
+        if let effects = MotionLogic.handle(command, &state) { return effects }
         switch command {
-        case .moveDown: state.moveCursor(to: state.cursor + 1)
-        case .moveUp: state.moveCursor(to: state.cursor - 1)
-        case .pageDown: state.moveCursor(to: state.cursor + page)
-        case .pageUp: state.moveCursor(to: state.cursor - page)
-        case .top: state.moveCursor(to: 0)
-        case .bottom: state.moveCursor(to: state.visible.count - 1)
-        case .detailDown: state.detailScroll += 1
-        case .detailUp: state.detailScroll = max(0, state.detailScroll - 1)
         case .decide(let choice):
             guard state.mayWrite() else { return [] }
             return decide(choice, &state, now: now)
@@ -127,8 +108,6 @@ public enum Workbench {
         case .clearMarks:
             state.message = .init(state.marked.isEmpty ? "No marks to clear" : "\(state.marked.count) marks cleared")
             state.marked = []
-        case .nextUndecided, .previousUndecided:
-            state.jumpToUndecided(forward: command == .nextUndecided)
         case .cycleSort:
             state.sort = state.sort.next
             state.refilter(preferring: state.selectedPosition ?? 0)
@@ -158,7 +137,7 @@ public enum Workbench {
         case .openFilter:
             var prompt = Prompt(kind: .filter)
             prompt.field.replace(with: state.filter.queryText ?? "")
-            prompt.note = "state: group: decision: theme: text: id: has:note changed: by:  and or not ( )"
+            prompt.note = "state: group: decision: theme: text: note: id: has:note changed: by:  and or not ( )"
             state.mode = .prompt(prompt)
         case .openSearch: state.mode = .prompt(Prompt(kind: .search))
         case .openViews:
@@ -168,7 +147,6 @@ public enum Workbench {
             CommandLineLogic.offer(names, replacing: "", in: &prompt, prefix: "view ", suffix: "")
             if names.isEmpty { prompt.note = "No saved views yet: filter (f, s, d), then :view save NAME" }
             state.mode = .prompt(prompt)
-        case .nextMatch, .previousMatch: QueryPromptLogic.jumpToMatch(forward: command == .nextMatch, from: state.cursor, &state)
         case .openExport: state.mode = .exportMenu
         case .showHelp: state.mode = .help(scroll: 0)
         case .quit:
@@ -298,7 +276,7 @@ extension WorkbenchState {
 
     /// Keeps the cursor on screen and the list from scrolling past its end.
     mutating func scrollToCursor() {
-        let rows = Layout(size).listRows
+        let rows = layout.listRows
         if cursor < listTop { listTop = cursor }
         if cursor >= listTop + rows { listTop = cursor - rows + 1 }
         listTop = max(0, min(listTop, visible.count - rows))
@@ -318,7 +296,9 @@ extension WorkbenchState {
     /// Recomputes the view and selects `preferred`, or (in document order) the nearest
     /// recommendation after it; in another order, the same row.
     mutating func refilter(preferring preferred: Int) {
+        refreshNotedPositions()
         visible = SortOrder.sorted(filter.positions(in: ledger, index: search.index), by: sort, in: ledger)
+        searchPlace = nil
         let previousCursor = cursor
         if sort == .document {
             let after = visible.partitioningIndex { $0 >= preferred }

@@ -5,7 +5,7 @@ import ReviewModel
 public enum Render {
     public static func screen(_ state: WorkbenchState) -> ScreenBuffer {
         var screen = ScreenBuffer(size: state.size)
-        let layout = Layout(state.size)
+        let layout = state.layout
         if layout.tooSmall {
             tooSmall(&screen)
             return screen
@@ -20,7 +20,7 @@ public enum Render {
         case .browse, .noteEditor, .prompt: break
         case .statePicker(let picker): Overlays.statePicker(picker, state, &screen)
         case .exportMenu: Overlays.exportMenu(state, &screen)
-        case .help(let scroll): Overlays.help(scroll: scroll, state.keys, layout, &screen)
+        case .help(let scroll): Overlays.help(scroll: scroll, state, layout, &screen)
         case .statistics(let scroll): StatisticsScreen.draw(scroll: scroll, state, layout, &screen)
         }
         return screen
@@ -59,6 +59,7 @@ public enum Render {
     }
 
     static func separator(_ layout: Layout, _ screen: inout ScreenBuffer) {
+        if layout.detailHidden { return }
         if layout.sideBySide {
             for row in layout.list.row..<(layout.list.row + layout.list.height) {
                 screen.put("│", row: row, column: layout.list.width, style: .faint)

@@ -17,6 +17,16 @@ public protocol Terminal: AnyObject {
     var size: Size { get }
     func draw(_ screen: ScreenBuffer)
     func nextEvent() -> TerminalEvent
+    /// The next `draw` repaints every cell, not only the differences (Ctrl-L).
+    func redraw()
+    /// Gives the terminal back to the shell and stops the process (Ctrl-Z) until it is
+    /// continued (`fg`); returns then, with the terminal in the workbench's mode again.
+    func suspend()
+}
+
+extension Terminal {
+    public func redraw() {}
+    public func suspend() {}
 }
 
 /// Where effects land: the ledger on disk and the export files.
@@ -37,6 +47,10 @@ public final class WorkbenchRunner {
     private var lastRetry = Date.distantPast
     /// Set until a whole-ledger save went through.
     private var needsFullSave = false
+
+    /// Called with the state before the process stops for Ctrl-Z (the resume point is kept then:
+    /// a suspended session may never be continued).
+    public var beforeSuspend: ((WorkbenchState) -> Void)?
 
     public init(state: WorkbenchState, terminal: Terminal, effects: WorkbenchEffects, clock: @escaping () -> Date = Date.init) {
         self.state = state
@@ -107,6 +121,14 @@ public final class WorkbenchRunner {
                 }
             case .quit:
                 quit = true
+            case .redraw:
+                terminal.redraw()
+            case .suspend:
+                beforeSuspend?(state)
+                terminal.suspend()
+                // The window may have changed size while the shell had it.
+                quit = dispatch(.resize(terminal.size)) || quit
+                terminal.redraw()
             }
         }
         return quit

@@ -48,21 +48,43 @@ public struct ScreenBuffer: Equatable, Sendable {
     }
 
     /// Writes text from (row, column), clipped at `limit` columns (the right edge by default).
+    /// A cut shows: the last column written becomes `…` when text that is not blank is left out.
     /// Returns the column after the last one written.
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, style: Style = .plain, limit: Int? = nil) -> Int {
         guard row >= 0, row < size.height, column >= 0 else { return column }
         let end = min(limit ?? size.width, size.width)
         var x = column
-        for character in DisplayText.clean(text) {
+        let cleaned = DisplayText.clean(text)
+        var written: [Int] = []  // the column where each character drawn starts
+        for index in cleaned.indices {
+            let character = cleaned[index]
             let w = DisplayText.width(of: character)
             if w == 0 { continue }
-            if x + w > end { break }
+            if x + w > end {
+                if cleaned[index...].contains(where: { !$0.isWhitespace }) { markCut(row: row, end: end, written: written, x: &x, style: style) }
+                break
+            }
             cells[row * size.width + x] = Cell(text: String(character), style: style)
             if w == 2 { cells[row * size.width + x + 1] = Cell(text: "", style: style) }
+            written.append(x)
             x += w
         }
         return x
+    }
+
+    /// Puts `…` in the column after the text if there is one before `end`, else over the last
+    /// character drawn (both cells of a wide one).
+    private mutating func markCut(row: Int, end: Int, written: [Int], x: inout Int, style: Style) {
+        if x < end {
+            cells[row * size.width + x] = Cell(text: "…", style: style)
+            x += 1
+            return
+        }
+        guard let last = written.last else { return }
+        let wasWide = last + 1 < x
+        cells[row * size.width + last] = Cell(text: "…", style: style)
+        if wasWide { cells[row * size.width + last + 1] = Cell(text: " ", style: style) }
     }
 
     /// Fills columns [from, to) of a row with spaces in a style (for bars and selection).

@@ -23,14 +23,14 @@ enum StatisticsScreen {
         let rate = decided == 0 ? "no final position yet" : "\(percent(counts.accepted, decided)) of the decided are accepted"
         lines.append(("Acceptance rate: \(rate)", .heading))
         lines.append(("", .plain))
-        lines += breakdown("By recommending State (most recommendations first)", positions, state, barWidth: barWidth) { $0.states }
+        lines += breakdown("By recommending State (most recommendations first)", positions, state, barWidth: barWidth, width: width) { $0.states }
         lines.append(("", .plain))
-        lines += breakdown("By theme", positions, state, barWidth: barWidth) { $0.themes.isEmpty ? ["(no theme)"] : $0.themes }
+        lines += breakdown("By theme", positions, state, barWidth: barWidth, width: width) { $0.themes.isEmpty ? ["(no theme)"] : $0.themes }
         return lines
     }
 
     /// One line per group: accepted (✓), under consideration (?), rejected (✗), undecided (·) as a stacked bar.
-    static func breakdown(_ title: String, _ positions: [Int], _ state: WorkbenchState, barWidth: Int,
+    static func breakdown(_ title: String, _ positions: [Int], _ state: WorkbenchState, barWidth: Int, width: Int,
                           groups: (Recommendation) -> [String]) -> [(String, Style)] {
         var tally: [String: StatusCounts] = [:]
         for position in positions {
@@ -38,12 +38,14 @@ enum StatisticsScreen {
             for group in Set(groups(recommendation)) { tally[group, default: StatusCounts()].add(state.ledger.status(of: recommendation.id)) }
         }
         let largest = tally.values.map(\.total).max() ?? 1
+        // The names take what the bar and the count leave of the line, cut with `…` if need be.
+        let nameWidth = max(12, min(40, width - barWidth - 8))
         var lines: [(String, Style)] = [(title + "   ✓ accepted ? considering ✗ rejected · undecided", .heading)]
         for (name, counts) in tally.sorted(by: { $0.value.total != $1.value.total ? $0.value.total > $1.value.total : $0.key < $1.key }) {
             let scale = { (value: Int) in Int((Double(value) / Double(largest) * Double(barWidth)).rounded()) }
             let stacked = String(repeating: "✓", count: scale(counts.accepted)) + String(repeating: "?", count: scale(counts.underConsideration))
                 + String(repeating: "✗", count: scale(counts.rejected)) + String(repeating: "·", count: scale(counts.undecided))
-            lines.append((pad(String(DisplayText.truncate(name, to: 24)), 25) + " " + pad(stacked, barWidth) + " \(counts.total)", .plain))
+            lines.append((pad(DisplayText.truncate(name, to: nameWidth, ellipsis: true), nameWidth + 1) + " " + pad(stacked, barWidth) + " \(counts.total)", .plain))
         }
         return lines
     }
@@ -63,13 +65,17 @@ enum StatisticsScreen {
         text + String(repeating: " ", count: max(0, width - DisplayText.width(of: text)))
     }
 
+    /// The columns the lines are laid out for at this size.
+    static func textWidth(_ size: Size) -> Int { max(4, size.width - 2) - 4 }
+
     static func draw(scroll: Int, _ state: WorkbenchState, _ layout: Layout, _ screen: inout ScreenBuffer) {
-        let box = Overlays.box("Statistics: j/k scroll, q closes", width: layout.size.width - 2, height: layout.size.height - 2, &screen)
-        let all = lines(state, width: box.width - 4)
+        let box = Overlays.box("Statistics: j/k PgDn/PgUp scroll, / searches, q closes", width: layout.size.width - 2, height: layout.size.height - 2, &screen)
+        let all = lines(state, width: textWidth(layout.size))
         let rows = box.height - 2
         let top = min(scroll, max(0, all.count - rows))
         for (offset, line) in all.dropFirst(top).prefix(rows).enumerated() {
             screen.put(line.0, row: box.row + 1 + offset, column: box.column + 2, style: line.1, limit: box.innerLimit)
+            Highlighter.apply(state.helpSearch?.term, text: line.0, row: box.row + 1 + offset, column: box.column + 2, limit: box.innerLimit, &screen)
         }
     }
 }

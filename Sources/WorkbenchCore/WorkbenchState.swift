@@ -1,3 +1,4 @@
+import Foundation
 import ReviewModel
 
 /// Everything the workbench shows, as a value: tests build one, send actions and compare.
@@ -43,20 +44,74 @@ public struct WorkbenchState: Equatable, Sendable {
     public internal(set) var clustersPending = false
     /// The search term (`/`), folded; `n` and `N` move between its matches.
     public private(set) var searchTerm: String?
-    /// The recommendations the search term matches, found once when it is entered: `n` and `N`
-    /// then only walk the view (texts never change while the workbench is open).
+    /// The search as the analyst typed it ("Việt Nam"): what messages echo and resume keeps.
+    public private(set) var searchText: String?
+    /// The recommendations the search term matches: the texts, IDs and States found once when it
+    /// is entered (they never change while the workbench is open), the notes again on each `n`.
     public private(set) var searchMatches: PositionSet?
+    private var searchTextMatches: [Int] = []
+    /// Where the last jump to a match landed: "match 2 of 4" while the cursor stays there.
+    public internal(set) var searchPlace: SearchPlace?
 
     /// Starts a search for `text` (nil or empty ends it).
     mutating func setSearch(_ text: String?) {
+        searchPlace = nil
         guard let text, !text.isEmpty else {
             searchTerm = nil
+            searchText = nil
             searchMatches = nil
             return
         }
+        searchText = text
         searchTerm = TextFolding.fold(text)
-        searchMatches = PositionSet(count: ledger.recommendations.count, members: search.index.positions(matching: searchTerm!))
+        searchTextMatches = search.index.positions(matching: searchTerm!)
+        searchTextSet = nil
+        refreshSearchMatches()
     }
+
+    /// Notes change while the workbench is open: their matches are found again.
+    mutating func refreshSearchMatches() {
+        guard let searchTerm else { return }
+        refreshNotedPositions()
+        if searchTextSet == nil { searchTextSet = PositionSet(count: ledger.recommendations.count, members: searchTextMatches) }
+        var matches = searchTextSet!
+        for position in NoteSearch.positions(in: ledger, matching: searchTerm, noted: search.index.notedPositions) { matches.insert(position) }
+        searchMatches = matches
+    }
+    private var searchTextSet: PositionSet?
+
+    /// The history's length when the positions with a note were last brought up to date.
+    private var notesSeenAt = 0
+
+    /// Keeps `search.index.notedPositions` (the recommendations with a note) from the history's
+    /// new entries, so that a search or a filter over notes never reads every decision.
+    mutating func refreshNotedPositions() {
+        let history = ledger.history
+        guard search.index.notedPositions == nil || notesSeenAt != history.count else { return }
+        guard search.index.notedPositions != nil, notesSeenAt < history.count else {
+            search.index.notedPositions = NoteSearch.notedPositions(in: ledger)
+            notesSeenAt = history.count
+            return
+        }
+        var noted = Set(search.index.notedPositions!)
+        for event in history[notesSeenAt...] {
+            guard let position = ledger.indexByID[event.id] else { continue }
+            if ledger.decisions[event.id]?.note.isEmpty ?? true { noted.remove(position) } else { noted.insert(position) }
+        }
+        search.index.notedPositions = noted.sorted()
+        notesSeenAt = history.count
+    }
+
+    /// The zone times are shown in (the ledger keeps UTC).
+    public var timeZone: TimeZone = .current
+    /// The list fills the width (the detail pane hidden), or shares it with the detail pane.
+    public internal(set) var detailHidden = false
+    /// Digits typed before a motion (`5j`).
+    public internal(set) var pendingCount: Int?
+    /// The search inside the help screen (`/` there), and the field while it is typed.
+    public internal(set) var helpSearch: HelpSearch?
+    /// Where each part of the screen goes, for this size and whether the detail pane shows.
+    public var layout: Layout { Layout(size, detailHidden: detailHidden) }
     /// Lines entered at the filter prompt, oldest first.
     public internal(set) var filterHistory: [String] = []
     public internal(set) var searchHistory: [String] = []
@@ -135,6 +190,20 @@ public struct SearchBox: Equatable, Sendable {
     public static func == (a: SearchBox, b: SearchBox) -> Bool { true }
 }
 
+/// The match the cursor was put on: its number among the matches in view.
+public struct SearchPlace: Equatable, Sendable {
+    public var cursor: Int
+    public var ordinal: Int
+    public var inView: Int
+}
+
+/// A search in the help screen: the term (folded) and, while it is typed, the field.
+public struct HelpSearch: Equatable, Sendable {
+    public var field: TextField?
+    public var term: String?
+    public var text: String?
+}
+
 /// The order of the list.
 public enum SortOrder: String, CaseIterable, Equatable, Sendable {
     case document = "ID", state = "State", decision = "decision", theme = "theme"
@@ -211,6 +280,31 @@ public struct Prompt: Equatable, Sendable {
     public var noteIsError = false
     /// Position in the history while browsing it with ↑/↓.
     public var historyIndex: Int?
+    /// The text is selected (after an error): typing replaces it rather than adding to it.
+    public var selected = false
 
     public init(kind: Kind) { self.kind = kind }
+
+    /// Edits the line. After an error the text is selected: a typed character replaces it (so
+    /// `:frobnicate`, then `:help`, runs `help`), Backspace clears it, a cursor key keeps it for
+    /// fixing. A `:` typed on an empty command line is the one already shown.
+    mutating func edit(_ command: Command?, _ key: Key) -> Bool {
+        if selected {
+            switch command {
+            case .fieldLeft, .fieldRight, .fieldHome, .fieldEnd:
+                selected = false
+            case .fieldBackspace, .fieldDelete:
+                selected = false
+                field.replace(with: "")
+                return true
+            default:
+                if key.typedCharacter != nil {
+                    selected = false
+                    field.replace(with: "")
+                }
+            }
+        }
+        if kind == .command && field.text.isEmpty && key == .char(":") { return true }
+        return field.edit(command, key)
+    }
 }

@@ -9,12 +9,15 @@ private func ledgerAndClusters(_ options: LedgerOptions) throws -> (Ledger, Clus
 }
 
 /// One member per line: ID, decision, States, the start of the text.
+/// The ID column is as wide as the longest ID of the listing: an ID is never cut (`1004.1005`).
 private func printMembers(_ members: [Int], _ ledger: Ledger) {
+    let width = max(8, members.map { ledger.recommendations[$0].id.count }.max() ?? 0)
     for position in members {
         let r = ledger.recommendations[position]
         let decision = ledger.status(of: r.id)?.label ?? "undecided"
         let text = r.text.count > 70 ? String(r.text.prefix(69)) + "…" : r.text
-        TerminalOutput.line("  \(r.id.padding(toLength: 8, withPad: " ", startingAt: 0)) \(decision.padding(toLength: 19, withPad: " ", startingAt: 0)) \(r.states.joined(separator: ", ")): \(text)")
+        let id = r.id.count >= width ? r.id : r.id + String(repeating: " ", count: width - r.id.count)
+        TerminalOutput.line("  \(id) \(decision.padding(toLength: 19, withPad: " ", startingAt: 0)) \(r.states.joined(separator: ", ")): \(text)")
     }
 }
 

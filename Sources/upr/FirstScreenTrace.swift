@@ -14,6 +14,8 @@ final class FirstScreenTrace: Terminal {
 
     var size: Size { inner.size }
     func nextEvent() -> TerminalEvent { inner.nextEvent() }
+    func redraw() { inner.redraw() }
+    func suspend() { inner.suspend() }
 
     func draw(_ screen: ScreenBuffer) {
         inner.draw(screen)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReviewModel
+import WorkbenchCore
 
 /// `upr history ID`: who decided what, when, and how it changed.
 struct HistoryCommand: ParsableCommand {
@@ -23,7 +24,8 @@ struct HistoryCommand: ParsableCommand {
         let events = ledger.history.filter { wanted.isEmpty || wanted.contains($0.id) }
         if events.isEmpty { TerminalOutput.line("No changes recorded\(wanted.isEmpty ? "" : " for \(ids.joined(separator: ", "))").") }
         for event in events {
-            TerminalOutput.line("\(Timestamp.iso(event.at))  \(event.id)  \(event.by)  \(event.summary)")
+            // The analyst's zone and an ISO date (`2026-12-01 21:37 +07`); the ledger keeps UTC.
+            TerminalOutput.line("\(LocalTime.format(event.at))  \(event.id)  \(event.by)  \(ChangeDescription.text(event))")
         }
     }
 }

@@ -52,7 +52,17 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "--reference: how the detail pane names the earlier cycle, e.g. \"A/HRC/26/6 (2014)\" (default: the document's symbol).")
     var referenceLabel: String?
 
+    @Flag(name: .long, help: .hidden)
+    var showLines = false
+
     func run() throws {
+        if showLines {
+            for file in files {
+                try WorkingGroupReport.showLines(URL(fileURLWithPath: file)).split(separator: "\n", omittingEmptySubsequences: false)
+                    .dropLast().forEach { TerminalOutput.line(String($0)) }
+            }
+            return
+        }
         if format == "ministry" || (format == nil && !files.isEmpty && files.allSatisfy { MinistrySheetImport.looksLikeMinistrySheet(URL(fileURLWithPath: $0)) }) {
             return try runMinistry()
         }

@@ -15,6 +15,9 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .long, help: "Use the mouse: click a row to select it, the wheel to scroll (the terminal's own selection then needs Shift).")
     var mouse = false
 
+    @Flag(name: .long, help: "Start clean: no filter, search or marks, at the first recommendation (instead of where you left off).")
+    var fresh = false
+
     func run() throws {
         do {
             try NcursesTerminal.preflight()
@@ -60,14 +63,39 @@ struct OpenCommand: ParsableCommand {
             let shown = state.message.map { "\($0.text) · \(notes)" } ?? notes
             state.message = .init(shown, isError: (state.message?.isError ?? false) || notes.contains("NOT SAVED") || notes.contains("cut off"))
         }
+        // Where this analyst left off (beside the ledger, not in it), unless --fresh.
+        let resumeURL = ResumeFile.url(forLedger: options.url, analyst: options.analystName)
+        if !fresh && !created {
+            do {
+                if let point = try ResumeFile.load(resumeURL) {
+                    let problems = point.apply(to: &state)
+                    let summary = ResumePoint.summary(state)
+                    if state.message == nil || !problems.isEmpty {
+                        let said = problems.isEmpty ? "" : " (left out: \(problems.joined(separator: "; ")))"
+                        state.message = .init("Resumed where you left off\(summary.isEmpty ? "" : ": " + summary)\(said). upr --fresh starts clean.", isError: !problems.isEmpty)
+                    }
+                }
+            } catch {
+                state.message = .init("\(error)", isError: true)
+            }
+        }
         let traced = FirstScreenTrace(terminal, path: ProcessInfo.processInfo.environment["UPR_TRACE_FIRST_SCREEN"])
         let runner = WorkbenchRunner(state: state, terminal: traced, effects: LedgerEffects(store: store))
         if clustersLater {
             let (url, ledger) = (options.url, store.saved)
             runner.inBackground { .clustersReady(ClusterCache.computeAndStore(for: url, ledger: ledger)) }
         }
+        let keepResumePoint = { (state: WorkbenchState) in
+            do {
+                try ResumeFile.save(ResumePoint(state), to: resumeURL)
+            } catch {
+                FileHandle.standardError.write(Data("upr: could not keep where you left off in \(resumeURL.path): \(error)\n".utf8))
+            }
+        }
+        runner.beforeSuspend = keepResumePoint
         let ending = runner.run()
         terminal.close()
+        keepResumePoint(runner.state)
         let foldProblem = store.close()
 
         let counts = runner.state.ledger.counts

@@ -149,7 +149,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(lines.count, 3, history.stdout)
         XCTAssertTrue(lines[0].contains("140.5  lan  undecided → under consideration"), history.stdout)
         XCTAssertTrue(lines[1].contains("140.5  minh  under consideration → accepted"), history.stdout)
-        XCTAssertTrue(lines[2].contains("minh  accepted (note: MOJ agrees)"), history.stdout)
+        XCTAssertTrue(lines[2].contains("minh  note edited: “MOJ agrees”"), "a note edit reads as one: \(history.stdout)")
+        XCTAssertNotNil(lines[0].range(of: #"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}"#, options: .regularExpression), "an ISO date, the time and the zone's offset")
     }
 
     func testADamagedLedgerPointsToRecoverAndRecoverKeepsTheDamagedFile() throws {

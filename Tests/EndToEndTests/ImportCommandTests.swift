@@ -40,6 +40,30 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertEqual(ledger.counts.undecided, 0)
     }
 
+    /// A report PDF as OHCHR publishes it: every list paragraph, with the position its lead-in states
+    /// applied as an addendum's would be, and the report saying so per paragraph.
+    func testReportPDFWithSeveralListsAppliesTheStatedPositions() throws {
+        let report = try shared("wg-reports/djibouti2013.pdf")
+        let imported = try UPRBinary.run(["import", report, "--ledger", "dj.json"], in: folder)
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        for line in ["read as report-pdf", "165 recommendations (143.1 to 145.6)",
+                     "paragraph 143: 147 recommendations (143.1 to 143.147), supported",
+                     "paragraph 144: 12 recommendations (144.1 to 144.12), no position yet (to be examined)",
+                     "paragraph 145: 6 recommendations (145.1 to 145.6), noted",
+                     "applied to 153 recommendations"] {
+            XCTAssertTrue(imported.stdout.contains(line), "\(line) in:\n\(imported.stdout)")
+        }
+        let ledger = try LedgerStore.read(folder.appendingPathComponent("dj.json"))
+        XCTAssertEqual(ledger.document.stateUnderReview, "Djibouti")
+        XCTAssertEqual([ledger.counts.accepted, ledger.counts.rejected, ledger.counts.undecided], [147, 6, 12])
+        // Compared again after a decision of the analyst's: the difference is listed, nothing changes.
+        XCTAssertEqual(try UPRBinary.run(["decide", "rejected", "143.2", "--ledger", "dj.json"], in: folder).status, 0)
+        let compare = try UPRBinary.run(["import", report, "--ledger", "dj.json", "--positions", "compare"], in: folder)
+        XCTAssertEqual(compare.status, 0, compare.stderr)
+        XCTAssertTrue(compare.stdout.contains("143.2: ledger rejected, source supported"), compare.stdout)
+        XCTAssertEqual(try LedgerStore.read(folder.appendingPathComponent("dj.json")).status(of: "143.2"), .rejected)
+    }
+
     /// An earlier cycle kept as the reference: the report speaks of its published positions, and
     /// the ledger's own decisions and history are untouched.
     func testAnEarlierCycleBecomesTheReferenceWithoutTouchingDecisions() throws {

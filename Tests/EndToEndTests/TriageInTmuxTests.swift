@@ -26,7 +26,7 @@ final class TriageInTmuxTests: XCTestCase {
         try tmux.press("/")
         try tmux.type("COTE D'IVOIRE")
         try tmux.press("Enter")
-        try tmux.waitFor("“cote d'ivoire”:")
+        try tmux.waitFor("“COTE D'IVOIRE”:")  // echoed as typed
         // Filter language, with a syntax error first.
         try tmux.press("f")
         try tmux.type("state:france (")

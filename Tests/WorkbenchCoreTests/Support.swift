@@ -22,7 +22,9 @@ enum Screens {
     static let now = Date(timeIntervalSince1970: 1_790_000_000)
 
     static func state(width: Int = 80, height: Int = 24) -> WorkbenchState {
-        WorkbenchState(ledger: ledger(), analyst: "lan", ledgerName: "test.json", size: Size(width: width, height: height))
+        var state = WorkbenchState(ledger: ledger(), analyst: "lan", ledgerName: "test.json", size: Size(width: width, height: height))
+        state.timeZone = TimeZone(identifier: "UTC")!
+        return state
     }
 
     /// Sends keys through the reducer; returns every effect asked for.

@@ -45,9 +45,12 @@ extension FilterTerm {
             }
             return Self.select(candidates, refs: index.themeRefs, wanted: wanted)
         case let .text(needle):
-            return Self.withBytes(needle) { needle in
+            let inText = Self.withBytes(needle) { needle in
                 index.texts.withLists { texts in candidates.filter { ByteSearch.contains(needle, in: texts[$0]) } }
             }
+            return inText.union(NoteSearch.select(within: candidates, ledger, index, folded: needle))
+        case let .note(needle):
+            return NoteSearch.select(within: candidates, ledger, index, folded: needle)
         case let .id(id):
             return candidates.filter { Self.id(index.originalIDs[$0], isOrIsIn: id) }
         case let .idRange(lower, upper):

@@ -24,7 +24,7 @@ public enum FilterTerm: Equatable, Sendable {
     case decision(StatusSelection)
     /// Any theme contains this (folded).
     case theme(String)
-    /// The text contains this (folded).
+    /// The text, or the analyst's note, contains this (folded).
     case text(String)
     /// This ID, or every ID of this paragraph (`140` is `140.*`).
     case id(String)
@@ -51,6 +51,8 @@ public enum FilterTerm: Equatable, Sendable {
     case decidedBy(String)
     /// The responsible ministry is this one (folded, whole name); nil: none assigned.
     case ministry(String?)
+    /// The analyst's note contains this (folded): `note:WORD`.
+    case note(String)
 }
 
 /// Where and why a filter could not be read. `offset` counts characters from the start of the
@@ -93,7 +95,8 @@ extension FilterTerm {
         case let .state(name): return index.hasState(position, named: name)
         case let .group(group): return index.hasState(position, in: group)
         case let .theme(needle): return index.themes(position, contain: needle)
-        case let .text(needle): return index.text(position, contains: needle)
+        case let .text(needle): return index.text(position, contains: needle) || NoteSearch.note(of: position, in: ledger, contains: needle)
+        case let .note(needle): return NoteSearch.note(of: position, in: ledger, contains: needle)
         case let .id(id): return Self.id(index.originalIDs[position], isOrIsIn: id)
         case let .idRange(lower, upper):
             let id = index.originalIDs[position]

@@ -47,6 +47,7 @@ extension FilterTerm: CustomStringConvertible {
         case let .changedSince(date): "changed:" + Self.day(date)
         case let .decidedBy(analyst): "by:" + Self.value(analyst)
         case let .ministry(name): "ministry:" + (name.map(Self.value) ?? "none")
+        case let .note(text): "note:" + Self.value(text)
         }
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// evaluation compares (States resolved, text folded), or says what is wrong with it and where.
 enum FilterTermReader {
     /// Every key, in the order an error lists them.
-    static let keys = ["state", "group", "region", "decision", "theme", "text", "id", "has", "changed", "since", "by", "ministry", "in", "conflict", "was"]
+    static let keys = ["state", "group", "region", "decision", "theme", "text", "id", "has", "changed", "since", "by", "ministry", "in", "conflict", "was", "note"]
 
     /// `offset` is where the value starts, `keyOffset` where the term starts.
     static func term(key: String, value: String, offset: Int, keyOffset: Int, states: StateDirectory) throws -> FilterTerm {
@@ -55,6 +55,7 @@ enum FilterTermReader {
             case "theme": return .theme(folded)
             case "by": return .decidedBy(folded)
             case "ministry": return .ministry(folded == "none" ? nil : folded)
+            case "note": return .note(folded)
             default: return .text(folded)
             }
         }

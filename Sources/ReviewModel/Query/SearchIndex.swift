@@ -31,6 +31,10 @@ public struct SearchIndex: Sendable {
     /// The earlier cycle's closest asks, for `has:earlier` and `was:supported`. Like the clusters,
     /// set by whoever holds the index (`CycleMemory(ledger)`); until then nothing has an earlier match.
     public var memory: CycleMemory
+    /// The positions whose record carries a note, in document order, where whoever holds the
+    /// index keeps them (the workbench, from the history's new entries); nil: `note:` and `text:`
+    /// look at every decision. Notes change with every edit: they are never folded here.
+    public var notedPositions: [Int]?
 
     /// Indexes `ledger` with the bundled list of States (for `state:` aliases and `group:`).
     public init(_ ledger: Ledger) {

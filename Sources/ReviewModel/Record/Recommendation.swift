@@ -11,8 +11,17 @@ public struct Recommendation: Codable, Equatable, Sendable {
     public var groups: [String]
     /// Sustainable Development Goals, e.g. `16` (from an OHCHR thematic list).
     public var sdgs: [String]
+    /// The recommending States as the document spells them, where that differs from `states` (the
+    /// names of today: `the former Yugoslav Republic of Macedonia` is North Macedonia). Empty otherwise.
+    public var statesAsWritten: [String] = []
+    /// The recommendation as read during the interactive dialogue, where a footnote of the report
+    /// gives it (the text itself is the one the State under review answers). Empty otherwise.
+    public var asRead: String = ""
 
-    public init(id: String, text: String, states: [String], themes: [String] = [], groups: [String] = [], sdgs: [String] = []) {
+    public init(id: String, text: String, states: [String], themes: [String] = [], groups: [String] = [], sdgs: [String] = [],
+                statesAsWritten: [String] = [], asRead: String = "") {
+        self.statesAsWritten = statesAsWritten
+        self.asRead = asRead
         self.id = id
         self.text = text
         self.states = states
@@ -21,7 +30,7 @@ public struct Recommendation: Codable, Equatable, Sendable {
         self.sdgs = sdgs
     }
 
-    enum CodingKeys: String, CodingKey { case id, text, states, themes, groups, sdgs }
+    enum CodingKeys: String, CodingKey { case id, text, states, themes, groups, sdgs, statesAsWritten, asRead }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -31,6 +40,8 @@ public struct Recommendation: Codable, Equatable, Sendable {
         themes = try container.decodeIfPresent([String].self, forKey: .themes) ?? []
         groups = try container.decodeIfPresent([String].self, forKey: .groups) ?? []
         sdgs = try container.decodeIfPresent([String].self, forKey: .sdgs) ?? []
+        statesAsWritten = try container.decodeIfPresent([String].self, forKey: .statesAsWritten) ?? []
+        asRead = try container.decodeIfPresent(String.self, forKey: .asRead) ?? ""
     }
 
     /// Empty lists are left out, so that a ledger line stays short and diffs stay readable.
@@ -42,6 +53,8 @@ public struct Recommendation: Codable, Equatable, Sendable {
         try container.encode(themes, forKey: .themes)
         if !groups.isEmpty { try container.encode(groups, forKey: .groups) }
         if !sdgs.isEmpty { try container.encode(sdgs, forKey: .sdgs) }
+        if !statesAsWritten.isEmpty { try container.encode(statesAsWritten, forKey: .statesAsWritten) }
+        if !asRead.isEmpty { try container.encode(asRead, forKey: .asRead) }
     }
 }
 

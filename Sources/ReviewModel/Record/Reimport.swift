@@ -30,13 +30,23 @@ extension Ledger {
     ) throws -> (ledger: Ledger, changes: ReimportChanges, applied: Bool) {
         var changes = ReimportChanges()
         let newIDs = Set(recommendations.map(\.id))
-        for recommendation in recommendations {
+        var recommendations = recommendations
+        for (index, recommendation) in recommendations.enumerated() {
             guard let old = self.recommendation(recommendation.id) else {
                 changes.added.append(recommendation.id)
                 continue
             }
             if old.text != recommendation.text { changes.textChanged.append(recommendation.id) }
             if old.states != recommendation.states { changes.statesChanged.append(recommendation.id) }
+            // What one document gives and another does not is kept: a report re-read after the
+            // thematic list keeps its themes; the list keeps the report's footnote.
+            var merged = recommendation
+            if merged.themes.isEmpty { merged.themes = old.themes }
+            if merged.groups.isEmpty { merged.groups = old.groups }
+            if merged.sdgs.isEmpty { merged.sdgs = old.sdgs }
+            if merged.asRead.isEmpty { merged.asRead = old.asRead }
+            if merged.statesAsWritten.isEmpty, merged.states == old.states { merged.statesAsWritten = old.statesAsWritten }
+            recommendations[index] = merged
         }
         for old in self.recommendations where !newIDs.contains(old.id) {
             changes.gone.append((old.id, decisions[old.id]))

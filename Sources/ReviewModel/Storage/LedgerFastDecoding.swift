@@ -95,7 +95,7 @@ enum LedgerFastDecoding {
     /// `states` may be absent or null.
     private static func recommendation(_ scanner: inout JSONScanner) throws -> Recommendation {
         var id: String?, text: String?, states: [String]?
-        var themes: [String] = [], groups: [String] = [], sdgs: [String] = []
+        var themes: [String] = [], groups: [String] = [], sdgs: [String] = [], statesAsWritten: [String] = [], asRead = ""
         var seen = KeysSeen()
         try scanner.beginObject()
         while let key = try scanner.nextKey() {
@@ -106,11 +106,14 @@ enum LedgerFastDecoding {
             case "themes": try seen.first(3); themes = try scanner.null() ? [] : scanner.strings()
             case "groups": try seen.first(4); groups = try scanner.null() ? [] : scanner.strings()
             case "sdgs": try seen.first(5); sdgs = try scanner.null() ? [] : scanner.strings()
+            case "statesAsWritten": try seen.first(6); statesAsWritten = try scanner.null() ? [] : scanner.strings()
+            case "asRead": try seen.first(7); asRead = try scanner.null() ? "" : scanner.string()
             default: _ = try scanner.valueBytes()
             }
         }
         guard let id, let text, let states else { throw Mismatch() }
-        return Recommendation(id: id, text: text, states: states, themes: themes, groups: groups, sdgs: sdgs)
+        return Recommendation(id: id, text: text, states: states, themes: themes, groups: groups, sdgs: sdgs,
+                              statesAsWritten: statesAsWritten, asRead: asRead)
     }
 
     /// A decision record, or nil for `null` (where the record is optional, as in the history).
