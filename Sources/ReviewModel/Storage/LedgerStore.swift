@@ -55,6 +55,13 @@ public final class LedgerStore {
                 lock.release()
                 throw LedgerError.readOnlyPlace(path: url.path, reason: "its folder cannot be written (\(reason))")
             }
+            // A save replaces the file by rename, which would leave its other names on the old
+            // contents: two ledgers, each with its own lock and journal.
+            var info = stat()
+            if stat(url.path, &info) == 0, info.st_nlink > 1 {
+                lock.release()
+                throw LedgerError.readOnlyPlace(path: url.path, reason: "it has \(info.st_nlink) hard links, and a save would split it into two ledgers (link it with ln -s instead)")
+            }
         } catch LedgerError.locked(_, let holder) where readOnlyIfLocked {
             let loaded = try load(url)
             let store = LedgerStore(url: url, saved: loaded.ledger, lock: nil, heldBy: holder)
