@@ -49,6 +49,16 @@ final class JournalChainTests: XCTestCase {
         return []
     }
 
+    func testAJournalThatCannotBeReadIsNeverTakenForAnEmptyOne() throws {
+        _ = try journalOfFour()
+        try FileManager.default.removeItem(at: journalURL)
+        try FileManager.default.createDirectory(at: journalURL, withIntermediateDirectories: false)
+        XCTAssertThrowsError(try LedgerStore.read(url)) { error in
+            XCTAssertTrue("\(error)".contains("the journal cannot be read"), "\(error)")
+        }
+        XCTAssertThrowsError(try LedgerStore.open(url, analyst: "lan"))
+    }
+
     func testEachLineIsNumberedAndLinkedToTheOneBefore() throws {
         let lines = try journalOfFour()
         XCTAssertEqual(lines.count, 4)

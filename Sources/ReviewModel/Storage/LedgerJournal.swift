@@ -56,7 +56,13 @@ public final class LedgerJournal {
     /// The changes on disk, in order. A torn last line (a crash mid-append) is reported in
     /// `torn`; damage before it is refused, each damaged line with its number.
     public func read() throws -> Contents {
-        guard let data = FileManager.default.contents(atPath: url.path), !data.isEmpty else { return Contents() }
+        guard FileManager.default.fileExists(atPath: url.path) else { return Contents() }
+        // A journal that is there but cannot be read holds changes nobody may fold away.
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw LedgerError.unreadable(path: url.path, reason: "the journal cannot be read (\((error as NSError).localizedFailureReason ?? error.localizedDescription)); it may hold changes not yet in the ledger, so nothing was opened")
+        }
+        guard !data.isEmpty else { return Contents() }
         return try LedgerJournal.parse(data, path: url.path)
     }
 
