@@ -59,6 +59,17 @@ final class JournalChainTests: XCTestCase {
         XCTAssertThrowsError(try LedgerStore.open(url, analyst: "lan"))
     }
 
+    func testANewLedgerIsNotStartedOverTheJournalOfOneThatWentAway() throws {
+        _ = try journalOfFour()
+        try FileManager.default.removeItem(at: url)
+        let journal = try Data(contentsOf: journalURL)
+        XCTAssertThrowsError(try LedgerStore.open(url, analyst: "lan", seed: Fixtures.ledger)) { error in
+            XCTAssertTrue("\(error)".contains("holds 4 changes"), "\(error)")
+        }
+        XCTAssertEqual(try Data(contentsOf: journalURL), journal, "the journal is kept")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
+    }
+
     func testEachLineIsNumberedAndLinkedToTheOneBefore() throws {
         let lines = try journalOfFour()
         XCTAssertEqual(lines.count, 4)

@@ -76,6 +76,11 @@ public final class LedgerStore {
         LedgerFiles.removeLeftovers(for: url)
         guard FileManager.default.fileExists(atPath: url.path) else {
             guard let seed else { throw LedgerError.notFound(path: url.path) }
+            // Changes of a ledger that was moved or deleted: a new one must not empty them away.
+            let orphans = try LedgerJournal(ledger: url).read().entries.count
+            guard orphans == 0 else {
+                throw LedgerError.unreadable(path: url.path, reason: "it is gone, but its journal \(LedgerJournal.url(for: url).lastPathComponent) holds \(orphans) change\(orphans == 1 ? "" : "s"); put the ledger back (or its .bak and run `upr recover`), or move the journal away to start anew")
+            }
             let store = LedgerStore(url: url, saved: try seed(), lock: lock)
             try store.journal.reset()
             try store.save(store.saved)
