@@ -182,7 +182,7 @@ public final class LedgerEffects: WorkbenchEffects {
             url = folder.appendingPathComponent("upr-export-\(format.rawValue)-\(stamp)-\(attempt).\(format.fileExtension)")
             attempt += 1
         }
-        try DurableFile.write(bytes, to: url)
+        try DurableFile.write(bytes, to: url, mode: LedgerFiles.mode(of: store.url))  // notes in it: as private as the ledger
         return url.path
     }
 }

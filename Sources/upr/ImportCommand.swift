@@ -87,6 +87,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw fail("\(error)")
         }
+        tell(store?.notes ?? [])
         defer { store?.close() }
 
         var importer: Importer
@@ -142,6 +143,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw failOpening(error, options.url)
         }
+        tell(store.notes)
         defer { store.close() }
         var importer = Importer(ledger: nil, options: settings, states: try StateDirectory.bundled())
         do {

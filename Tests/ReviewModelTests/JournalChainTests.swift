@@ -49,6 +49,27 @@ final class JournalChainTests: XCTestCase {
         return []
     }
 
+    func testAJournalThatCannotBeReadIsNeverTakenForAnEmptyOne() throws {
+        _ = try journalOfFour()
+        try FileManager.default.removeItem(at: journalURL)
+        try FileManager.default.createDirectory(at: journalURL, withIntermediateDirectories: false)
+        XCTAssertThrowsError(try LedgerStore.read(url)) { error in
+            XCTAssertTrue("\(error)".contains("the journal cannot be read"), "\(error)")
+        }
+        XCTAssertThrowsError(try LedgerStore.open(url, analyst: "lan"))
+    }
+
+    func testANewLedgerIsNotStartedOverTheJournalOfOneThatWentAway() throws {
+        _ = try journalOfFour()
+        try FileManager.default.removeItem(at: url)
+        let journal = try Data(contentsOf: journalURL)
+        XCTAssertThrowsError(try LedgerStore.open(url, analyst: "lan", seed: Fixtures.ledger)) { error in
+            XCTAssertTrue("\(error)".contains("holds 4 changes"), "\(error)")
+        }
+        XCTAssertEqual(try Data(contentsOf: journalURL), journal, "the journal is kept")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
+    }
+
     func testEachLineIsNumberedAndLinkedToTheOneBefore() throws {
         let lines = try journalOfFour()
         XCTAssertEqual(lines.count, 4)
@@ -104,14 +125,36 @@ final class JournalChainTests: XCTestCase {
         XCTAssertTrue(found.allSatisfy { $0.reason.contains("edited, or comes from another journal") }, "\(found)")
     }
 
-    func testAnEditThatKeepsTheJSONValidIsRefusedAtTheLineAfterIt() throws {
-        var lines = try journalOfFour()
-        lines[1] = lines[1].replacingOccurrences(of: "\"decision\":\"rejected\"", with: "\"decision\":\"accepted\"")
-        try write(lines)
-        let found = try problems()
-        XCTAssertEqual(found.map(\.line), [3], "\(found)")
-        XCTAssertTrue(found[0].reason.contains("does not follow line 2"), found[0].reason)
+    func testAnEditThatKeepsTheJSONValidIsRefusedAtItsLineTheLastOneIncluded() throws {
+        for index in [1, 3] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) { try FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+            var lines = try journalOfFour()
+            lines[index] = lines[index].replacingOccurrences(of: "\"by\":\"lan\"", with: "\"by\":\"lam\"")
+            try write(lines)
+            let found = try problems()
+            XCTAssertEqual(found.map(\.line), [index + 1], "\(found)")
+            XCTAssertTrue(found[0].reason.contains("changed after upr wrote it"), found[0].reason)
+        }
     }
+
+    /// Any one byte of a journal changed (the last line included) is refused or, where the JSON
+    /// no longer reads as a line, reported; it never reads as a different list of changes.
+    func testEveryOneByteChangeOfTheJournalIsCaught() throws {
+        let original = try Data(contentsOf: journalURL(afterFour: try journalOfFour()))
+        let complete = try LedgerJournal.parse(original, path: "j").entries.map(\.event)
+        for offset in 0..<original.count {
+            for byte: UInt8 in [0x20, 0x30, 0x0A, 0x61, 0x22, 0x7D, 0xC3] where original[offset] != byte {
+                var changed = original
+                changed[offset] = byte
+                guard let read = try? LedgerJournal.parse(changed, path: "j") else { continue }
+                // Only a cut last line may read: then it is reported torn and the rest is a prefix.
+                XCTAssertNotNil(read.torn, "byte \(offset) to \(byte) read as a whole journal")
+                XCTAssertEqual(read.entries.map(\.event), Array(complete.prefix(read.entries.count)), "byte \(offset) to \(byte)")
+            }
+        }
+    }
+
+    func journalURL(afterFour lines: [String]) -> URL { journalURL }
 
     func testADamagedMiddleLineGivesOneMessageNotNested() throws {
         var lines = try journalOfFour()

@@ -71,6 +71,18 @@ final class LedgerFilesTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("link.json.journal").path))
     }
 
+    func testAHardLinkedLedgerOpensReadOnlyRatherThanSplitInTwo() throws {
+        try LedgerCoding.encode(Fixtures.ledger()).write(to: url)
+        let other = folder.appendingPathComponent("other-name.json")
+        XCTAssertEqual(link(url.path, other.path), 0)
+        XCTAssertThrowsError(try LedgerStore.open(other, analyst: "lan")) { error in
+            XCTAssertTrue("\(error)".contains("2 hard links"), "\(error)")
+        }
+        let (store, _) = try LedgerStore.open(url, analyst: "lan", readOnlyIfLocked: true)
+        XCTAssertTrue(store.isReadOnly)
+        XCTAssertTrue(store.readOnlyReason?.contains("ln -s") == true)
+    }
+
     func testRecoverNeverReplacesANewerSchemaWithAnOlderBackup() throws {
         let store = try LedgerStore.open(url, analyst: "lan", seed: Fixtures.ledger).store
         try store.save(store.saved)  // a .bak of schema 2

@@ -7,7 +7,8 @@ public enum PrintableText {
     /// Tabs and line breaks become spaces, unless `keepingLineBreaks` (for text of many lines,
     /// such as a CSV file: then tabs, `\n` and the `\r` of `\r\n` stay).
     public static func clean(_ text: String, keepingLineBreaks: Bool = false) -> String {
-        let kept: Set<Unicode.Scalar> = keepingLineBreaks ? ["\n", "\r", "\t"] : []
+        // A carriage return is kept only before a line feed, which the loop below looks at.
+        let kept: Set<Unicode.Scalar> = keepingLineBreaks ? ["\n", "\t"] : []
         guard text.unicodeScalars.contains(where: { needsCleaning($0) && !kept.contains($0) }) else { return text }
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
@@ -25,8 +26,6 @@ public enum PrintableText {
                 skipEscapeSequence(&scalars)
             case 0x9B:  // C1 CSI
                 skipUntilFinalByte(&scalars)
-            case 0x9D, 0x90, 0x9E, 0x9F, 0x98:  // C1 OSC, DCS, PM, APC, SOS: up to their end
-                skipString(&scalars)
             case 0x0A where keepingLineBreaks:
                 out.append(scalar)
             case 0x09, 0x0A, 0x0D:

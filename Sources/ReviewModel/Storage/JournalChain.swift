@@ -1,15 +1,17 @@
 import Foundation
 
 /// Checks that a journal's lines are the ones upr appended, all of them, once each, in order:
-/// line n says `"seq": n` and carries in `prev` a hash of line n-1 (of the generation it
-/// continues, for the first). A line deleted, repeated, moved or copied from another journal
-/// breaks the numbers or the links and is named with its line number, one message per line;
-/// an edit that keeps the JSON valid breaks the link of the line after it.
+/// line n says `"seq": n`, carries in `prev` a hash of line n-1 (of the generation it
+/// continues, for the first) and in `check` a hash of itself (taken with `check` as zeros). A
+/// line deleted, repeated, moved or copied from another journal breaks the numbers or the links,
+/// and a line changed after it was written (the last included) breaks its check: each is named
+/// with its line number, one message per line.
 ///
 /// The hash is FNV-1a (64 bits): it is there to catch mistakes (a bad merge, a hand edit, a copy
 /// from a colleague's folder), not forgery; anyone who can write the journal can write the ledger.
 /// A line cut off at its end is a crash mid-append (`LedgerJournal.Contents.torn`); a complete
-/// last line deleted cannot be told from one never written.
+/// last line deleted cannot be told from one never written. One byte changed always changes an
+/// FNV-1a hash (each step is a bijection), so no such change passes a check.
 ///
 /// Journals of upr before the chain have neither field; such lines are read as before (their
 /// `base` still keeps them from applying twice) where they come before every chained line.
@@ -44,6 +46,37 @@ struct JournalChain {
         hex(previous ?? hash(Data("upr journal of generation \(base)".utf8)))
     }
 
+    /// What `check` holds while the line's own hash is taken.
+    static let unchecked = String(repeating: "0", count: 16)
+
+    /// Where a line's `check` value starts: the keys are sorted and `base` is a number, so a
+    /// line upr wrote begins `{"base":N,"check":"`.
+    static func checkOffset(_ bytes: Data) -> Int? {
+        let head = Array("{\"base\":".utf8), key = Array(",\"check\":\"".utf8)
+        guard bytes.starts(with: head) else { return nil }
+        var index = bytes.startIndex + head.count
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        while index < bytes.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+        guard bytes[index...].starts(with: key), index + key.count + 16 <= bytes.endIndex else { return nil }
+        return index + key.count - bytes.startIndex
+    }
+
+    /// The line with its own hash in `check` (written there as zeros).
+    static func checked(_ bytes: Data) -> Data {
+        guard let offset = checkOffset(bytes) else { return bytes }
+        var out = bytes
+        out.replaceSubrange(out.startIndex + offset ..< out.startIndex + offset + 16, with: Data(hex(hash(bytes)).utf8))
+        return out
+    }
+
+    /// Whether a line's `check` is its own hash.
+    static func checks(_ bytes: Data, _ check: String) -> Bool {
+        guard let offset = checkOffset(bytes) else { return false }
+        var zeroed = bytes
+        zeroed.replaceSubrange(zeroed.startIndex + offset ..< zeroed.startIndex + offset + 16, with: Data(unchecked.utf8))
+        return hex(hash(zeroed)) == check
+    }
+
     static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
@@ -58,6 +91,10 @@ struct JournalChain {
             line = try Self.decoder.decode(LedgerJournal.Line.self, from: bytes)
         } catch {
             damaged.append(JournalProblem(line: number, reason: Self.reason(error, bytes)))
+            return
+        }
+        if line.seq != nil, !(line.check.map { Self.checks(bytes, $0) } ?? false) {
+            damaged.append(JournalProblem(line: number, reason: "it was changed after upr wrote it (its check does not match)"))
             return
         }
         entries.append((line.base, line.event))

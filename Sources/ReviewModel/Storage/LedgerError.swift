@@ -32,7 +32,7 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
             let more = problems.count > 20 ? "\n  (and \(problems.count - 20) more damaged lines)" : ""
             return "The journal \(path) is damaged, so the ledger was not opened; nothing was changed.\(lines)\(more)"
         case .readOnlyPlace(let path, let reason):
-            return "The ledger \(path) cannot be written here: \(reason). It is open read-only."
+            return "The ledger \(path) cannot be written here: \(reason). It can be read, not changed."
         case .invalidField(let path, let field, let reason):
             return "The ledger \(path) has a bad value at \(field): \(reason). It was left untouched."
         case .newerSchema(let path, let found, let supported):

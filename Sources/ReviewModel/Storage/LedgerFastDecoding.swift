@@ -235,14 +235,3 @@ enum LedgerFastDecoding {
         }
     }
 }
-
-extension LedgerCoding {
-    /// For `ledger-fuzz`: false where the fast path accepts bytes that JSONDecoder refuses or
-    /// reads otherwise (never, if the fast path is right).
-    @_spi(Fuzzing) public static func fastPathAgrees(_ data: Data) -> Bool {
-        guard let fast = try? LedgerFastDecoding.contents(data) else { return true }
-        // A newer schema is refused after either reading (JSONDecoder's refuses it up front).
-        guard fast.schemaVersion <= Ledger.currentSchemaVersion else { return true }
-        return (try? decodeWithFoundation(data, path: "fuzz")) == fast
-    }
-}

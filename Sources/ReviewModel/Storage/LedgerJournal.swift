@@ -6,7 +6,8 @@ import Glibc
 /// The append-only journal beside the ledger (`LEDGER.journal`): one line per change, appended
 /// and fsynced before the change is shown, so that a decision is durable in a time that does not
 /// grow with the ledger. Each line names the ledger generation it applies to (`base`), its own
-/// number (`seq`, its line number) and a hash of the line before it (`prev`), so that a line
+/// number (`seq`, its line number), a hash of the line before it (`prev`) and one of itself
+/// (`check`, taken with its own value as zeros), so that a line
 /// missing, repeated, moved, edited or brought from another journal is found
 /// (`JournalChain`). Folding writes the ledger in full with the next generation and empties it.
 public final class LedgerJournal {
@@ -16,6 +17,7 @@ public final class LedgerJournal {
         /// Absent in journals of upr before the chain (read as they are, see `JournalChain`).
         var seq: Int?
         var prev: String?
+        var check: String?
     }
 
     /// What the journal holds: the changes in order, a last line cut off by a crash, and where
@@ -31,7 +33,7 @@ public final class LedgerJournal {
 
         /// The message every command shows about a torn last line.
         public func warning(path: String) -> String? {
-            torn.map { "\(path):\($0.line): the last change was cut off by a crash before it was saved (it was never reported saved); it is left out" }
+            torn.map { "\(path):\($0.line): the last change was cut off by a crash (never reported saved); it is left out" }
         }
     }
 
@@ -54,7 +56,13 @@ public final class LedgerJournal {
     /// The changes on disk, in order. A torn last line (a crash mid-append) is reported in
     /// `torn`; damage before it is refused, each damaged line with its number.
     public func read() throws -> Contents {
-        guard let data = FileManager.default.contents(atPath: url.path), !data.isEmpty else { return Contents() }
+        guard FileManager.default.fileExists(atPath: url.path) else { return Contents() }
+        // A journal that is there but cannot be read holds changes nobody may fold away.
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw LedgerError.unreadable(path: url.path, reason: "the journal cannot be read (\((error as NSError).localizedFailureReason ?? error.localizedDescription)); it may hold changes not yet in the ledger, so nothing was opened")
+        }
+        guard !data.isEmpty else { return Contents() }
         return try LedgerJournal.parse(data, path: url.path)
     }
 
@@ -98,8 +106,8 @@ public final class LedgerJournal {
         var (count, hash) = (lines, lastHash)
         for event in events {
             count += 1
-            let line = Line(base: base, event: event, seq: count, prev: JournalChain.link(after: hash, base: base))
-            let bytes = try encoder.encode(line)
+            let line = Line(base: base, event: event, seq: count, prev: JournalChain.link(after: hash, base: base), check: JournalChain.unchecked)
+            let bytes = JournalChain.checked(try encoder.encode(line))
             hash = JournalChain.hash(bytes)
             text.append(bytes)
             text.append(UInt8(ascii: "\n"))

@@ -55,6 +55,13 @@ public final class LedgerStore {
                 lock.release()
                 throw LedgerError.readOnlyPlace(path: url.path, reason: "its folder cannot be written (\(reason))")
             }
+            // A save replaces the file by rename, which would leave its other names on the old
+            // contents: two ledgers, each with its own lock and journal.
+            var info = stat()
+            if stat(url.path, &info) == 0, info.st_nlink > 1 {
+                lock.release()
+                throw LedgerError.readOnlyPlace(path: url.path, reason: "it has \(info.st_nlink) hard links, and a save would split it into two ledgers (link it with ln -s instead)")
+            }
         } catch LedgerError.locked(_, let holder) where readOnlyIfLocked {
             let loaded = try load(url)
             let store = LedgerStore(url: url, saved: loaded.ledger, lock: nil, heldBy: holder)
@@ -69,6 +76,11 @@ public final class LedgerStore {
         LedgerFiles.removeLeftovers(for: url)
         guard FileManager.default.fileExists(atPath: url.path) else {
             guard let seed else { throw LedgerError.notFound(path: url.path) }
+            // Changes of a ledger that was moved or deleted: a new one must not empty them away.
+            let orphans = try LedgerJournal(ledger: url).read().entries.count
+            guard orphans == 0 else {
+                throw LedgerError.unreadable(path: url.path, reason: "it is gone, but its journal \(LedgerJournal.url(for: url).lastPathComponent) holds \(orphans) change\(orphans == 1 ? "" : "s"); put the ledger back (or its .bak and run `upr recover`), or move the journal away to start anew")
+            }
             let store = LedgerStore(url: url, saved: try seed(), lock: lock)
             try store.journal.reset()
             try store.save(store.saved)
@@ -230,17 +242,5 @@ public final class LedgerStore {
         } catch {
             return "\(journalCount) change\(journalCount == 1 ? " is" : "s are") saved in \(journal.url.lastPathComponent) but could not be folded into \(url.lastPathComponent) (\(error)); the next start replays the journal"
         }
-    }
-}
-
-/// Who is deciding: `--analyst`, else `UPR_ANALYST`, else the login name.
-public enum Analyst {
-    public static func current(_ override: String? = nil) -> String {
-        if let name = override?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
-        let environment = ProcessInfo.processInfo.environment
-        for key in ["UPR_ANALYST", "USER", "LOGNAME"] {
-            if let name = environment[key], !name.isEmpty { return name }
-        }
-        return NSUserName().isEmpty ? "analyst" : NSUserName()
     }
 }
