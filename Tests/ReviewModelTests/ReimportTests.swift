@@ -23,6 +23,19 @@ final class ReimportTests: XCTestCase {
         XCTAssertEqual(after.recommendation("140.2")?.themes, ["Environment"])
     }
 
+    func testAnOpenMergeConflictSurvivesARereadDocument() throws {
+        var ledger = try Ledger(document: DocumentInfo(symbol: "A/HRC/1/1", title: "t", stateUnderReview: "Ruritania"),
+                                recommendations: [Recommendation(id: "140.1", text: "Plant trees", states: ["Chile"])])
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        let ours = DecisionRecord(decision: .accepted, note: "", by: "lan", at: now)
+        let theirs = DecisionRecord(decision: .rejected, note: "", by: "minh", at: now)
+        ledger.conflicts = ["140.1": [ConflictSide(side: "ours", record: ours), ConflictSide(side: "theirs", record: theirs)]]
+        let (after, _, applied) = try ledger.reimporting([Recommendation(id: "140.1", text: "Plant more trees", states: ["Chile"])],
+                                                         dropGoneDecisions: false)
+        XCTAssertTrue(applied)
+        XCTAssertEqual(after.conflicts, ledger.conflicts)
+    }
+
     func testTheNewFieldsRoundTripThroughTheLedgerFile() throws {
         let r = Recommendation(id: "140.1", text: "Ratify CAT", states: ["North Macedonia"],
                                statesAsWritten: ["the former Yugoslav Republic of Macedonia"], asRead: "ratify it")

@@ -61,6 +61,8 @@ extension Ledger {
                                 proposals: proposals.filter { newIDs.contains($0.key) })
         ledger.views = views
         ledger.reference = reference
+        // An open merge conflict is the analysts' to settle: a re-read document never drops it.
+        ledger.conflicts = conflicts.filter { newIDs.contains($0.key) }
         return (ledger, changes, true)
     }
 }
