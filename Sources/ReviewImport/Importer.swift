@@ -61,24 +61,36 @@ public struct Importer {
         case .reportText:
             try addReport(WorkingGroupReport.parse(try SourceText.decode(data, file: file), file: file))
         case .reportPDF:
-            try addReport(WorkingGroupReport.parsePDF(url))
+            let layout = try PDFLayout.read(url)
+            if options.format == nil, layout.looksLikeAddendum {
+                report[report.count - 1] = "\(file): read as addendum (a PDF whose first page is the State's “Views on conclusions and/or recommendations”)"
+                try addAddendum(data, url: url)
+            } else {
+                try addReport(WorkingGroupReport.parsePDF(layout, file: url))
+            }
         case .thematicList:
             let document = try ThematicList.read(url)
             try addDocument(document)
             try addPositions(Dictionary(document.recommendations.compactMap { r in r.position.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a }), from: file)
         case .addendum:
-            let parsed = try Addendum.parse(try AddendumSource.text(data, url: url), file: file)  // text, or PDF with --format addendum
-            warnings += parsed.warnings
-            try addPositions(parsed.positions, from: file)
-            if options.positions == .apply, !options.earlierCycle, var current = ledger {
-                let kept = try AddendumExplanations.apply(parsed.explanations, to: &current, file: file, overwrite: options.overwriteDecisions,
-                                                          analyst: options.analyst, at: options.now)
-                (ledger, report, warnings) = (current, report + kept.report, warnings + kept.warnings)
-            }
+            try addAddendum(data, url: url)
         case .uprInfoCSV:
             try addUPRInfo(url)
         case .ledger:
             throw ImportError.notRecognized(file: file, reason: "this is a upr ledger already; open it with --ledger")
+        }
+    }
+
+    /// An addendum, from its text or its PDF: positions, then the explanations it gives.
+    mutating func addAddendum(_ data: Data, url: URL) throws {
+        let file = url.path
+        let parsed = try Addendum.parse(try AddendumSource.text(data, url: url), file: file)
+        warnings += parsed.warnings
+        try addPositions(parsed.positions, from: file)
+        if options.positions == .apply, !options.earlierCycle, var current = ledger {
+            let kept = try AddendumExplanations.apply(parsed.explanations, to: &current, file: file, overwrite: options.overwriteDecisions,
+                                                      analyst: options.analyst, at: options.now)
+            (ledger, report, warnings) = (current, report + kept.report, warnings + kept.warnings)
         }
     }
 

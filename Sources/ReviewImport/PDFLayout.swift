@@ -28,6 +28,16 @@ struct PDFLayout {
 
     var pages: [Page]
 
+    /// An addendum ("Views on conclusions and/or recommendations …", symbol `…/Add.1`) rather than
+    /// a report: told from its first page, where the symbol and the title stand.
+    var looksLikeAddendum: Bool {
+        guard let first = pages.first else { return false }
+        let text = first.fragments.map(\.text).joined(separator: " ").lowercased()
+        let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return words.contains("views on conclusions and/or recommendations")
+            || words.range(of: #"a/hrc/\d+/\d+/add\.1"#, options: .regularExpression) != nil
+    }
+
     /// Runs pdftohtml on the file and reads its XML.
     static func read(_ url: URL) throws -> PDFLayout {
         guard let tool = PDFText.executable("pdftohtml") else {

@@ -21,7 +21,11 @@ public enum WorkingGroupReport {
 
     /// Reads a report's PDF with the size and place of every piece of text (footnotes told apart).
     public static func parsePDF(_ url: URL) throws -> ImportedDocument {
-        let text = ReportText.fromPDF(try PDFLayout.read(url))
+        try parsePDF(try PDFLayout.read(url), file: url)
+    }
+
+    static func parsePDF(_ layout: PDFLayout, file url: URL) throws -> ImportedDocument {
+        let text = ReportText.fromPDF(layout)
         guard text.lines.contains(where: { !$0.isEmpty }) else {
             throw ImportError.notRecognized(file: url.path, reason: "the PDF holds no text (a scanned document?)")
         }

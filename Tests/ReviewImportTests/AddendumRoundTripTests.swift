@@ -78,6 +78,33 @@ final class AddendumRoundTripTests: XCTestCase {
         XCTAssertEqual(imported.record(for: "88.2")?.explanation, "Atlantis ratified the Convention in 2015.")
     }
 
+    /// The same without `--format`: its first page says it is an addendum, not a report.
+    func testAnAddendumInPDFIsToldFromAReportByItsFirstPage() throws {
+        guard PDFText.executable("pdftohtml") != nil else { throw XCTSkip("pdftohtml is not installed (poppler-utils); .ci/run installs it") }
+        let folder = try Office.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("add1.pdf")
+        try PDFFixture.make(pages: [[
+            "A/HRC/99/12/Add.1",
+            "Report of the Working Group on the Universal Periodic Review",
+            "Atlantis",
+            "Addendum",
+            "Views on conclusions and/or recommendations, voluntary commitments and replies presented by the State under review",
+            "I. Supported recommendations",
+            "2. Atlantis supports the following recommendations: 88.1, 88.2.",
+            "II. Noted recommendations",
+            "3. Atlantis takes note of the following recommendations: 88.3.",
+        ]]).write(to: pdf)
+        let ledger = try Ledger(document: DocumentInfo(symbol: "A/HRC/99/12", title: "Report", stateUnderReview: "Atlantis"), recommendations: (1...3).map {
+            Recommendation(id: "88.\($0)", text: "Ask \($0)", states: ["Chile"])
+        })
+        var importer = Importer(ledger: ledger, options: options, states: try StateDirectory.bundled())
+        try importer.add(pdf)
+        XCTAssertTrue(importer.report[0].contains("read as addendum"), "\(importer.report)")
+        XCTAssertEqual(importer.ledger?.status(of: "88.2"), .accepted)
+        XCTAssertEqual(importer.ledger?.status(of: "88.3"), .rejected)
+    }
+
     func testTheWordAddendumGivesBackTheSameGroupsAndExplanations() throws {
         let ledger = try slovenia()
         let original = try Addendum.parse(try String(contentsOf: try SourcesTestData.url("slovenia/svn-c4-A_HRC_59_15_Add1.txt"), encoding: .utf8), file: "add.txt")
