@@ -49,3 +49,13 @@ final class ReimportTests: XCTestCase {
         XCTAssertFalse(String(decoding: plain, as: UTF8.self).contains("asRead"))
     }
 }
+
+/// Messages about a damaged ledger read as sentences.
+final class LedgerErrorWordingTests: XCTestCase {
+    func testAReasonEndsInOneFullStop() {
+        let bad = LedgerError.invalidField(path: "l.json", field: "recommendations[3].states", reason: "The data couldn’t be read because it isn’t in the correct format.")
+        XCTAssertEqual("\(bad)", "The ledger l.json has a bad value at recommendations[3].states: The data couldn’t be read because it isn’t in the correct format. It was left untouched.")
+        let syntax = LedgerError.syntax(path: "l.json", line: 3, column: 7, reason: "a comma or } was expected")
+        XCTAssertEqual("\(syntax)", "The ledger l.json:3:7 is not valid JSON: a comma or } was expected. It was left untouched.")
+    }
+}

@@ -18,6 +18,12 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     case unknownID(String)
     case decisionForUnknownID(String)
 
+    /// A reason as a sentence: one full stop at its end, never two (Foundation's reasons end in one).
+    static func sentence(_ reason: String) -> String {
+        let trimmed = reason.trimmingCharacters(in: .whitespaces)
+        return trimmed.hasSuffix(".") ? trimmed : trimmed + "."
+    }
+
     public var description: String {
         switch self {
         case .notFound(let path):
@@ -26,7 +32,7 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
             return "Cannot read the ledger \(path): \(reason)"
         case .syntax(let path, let line, let column, let reason):
             let place = line.map { l in column.map { ":\(l):\($0)" } ?? ":\(l)" } ?? ""
-            return "The ledger \(path)\(place) is not valid JSON: \(reason). It was left untouched."
+            return "The ledger \(path)\(place) is not valid JSON: \(Self.sentence(reason)) It was left untouched."
         case .damagedJournal(let path, let problems):
             let lines = problems.prefix(20).map { "\n  \(path):\($0.line): \($0.reason)" }.joined()
             let more = problems.count > 20 ? "\n  (and \(problems.count - 20) more damaged lines)" : ""
@@ -34,7 +40,7 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
         case .readOnlyPlace(let path, let reason):
             return "The ledger \(path) cannot be written here: \(reason). It can be read, not changed."
         case .invalidField(let path, let field, let reason):
-            return "The ledger \(path) has a bad value at \(field): \(reason). It was left untouched."
+            return "The ledger \(path) has a bad value at \(field): \(Self.sentence(reason)) It was left untouched."
         case .newerSchema(let path, let found, let supported):
             return "The ledger \(path) has schemaVersion \(found), newer than this upr understands (\(supported)). Use a newer upr; the file was left untouched."
         case .locked(let path, let holder):
