@@ -28,6 +28,7 @@ enum BriefingDocument {
         body.append(.table(overview(ledger, states, directory: directory)))
         for entry in states {
             body += section(ledger, state: entry.state, positions: entry.positions, directory: directory, newPage: true)
+            if let profile = options.profiles[entry.state] { body += self.profile(profile, of: entry.state, to: document.stateUnderReview) }
         }
         return try DocxPackage.data(title: "Briefing pack: \(document.stateUnderReview) (\(document.symbol))",
                                     header: "Briefing pack: \(document.stateUnderReview), \(document.symbol)", body: body,
@@ -45,6 +46,25 @@ enum BriefingDocument {
             return [entry.state, DecisionSummary.groupName(of: entry.state, in: directory), "\(entry.positions.count)",
                     "\(counts[.accepted])", "\(counts[.rejected])", "\(open)"].map { [WordParagraph($0, style: "TableText")] }
         })
+    }
+
+    /// The State across the table in the public record: how much it asks and how it is received,
+    /// its commonest issues, and what it asked of the State under review before.
+    static func profile(_ profile: StateProfile, of state: String, to stateUnderReview: String) -> [WordBlock] {
+        var blocks: [WordBlock] = [.paragraph(WordParagraph("\(state) in the public UPR record", style: "Heading2")),
+                                   .paragraph(WordParagraph(profile.summary, style: "Body"))]
+        if !profile.issues.isEmpty {
+            blocks.append(.paragraph(WordParagraph(runs: [.init(text: "Its commonest issues: ", bold: true),
+                                                          .init(text: profile.issues.joined(separator: "; ") + ".")], style: "Body")))
+        }
+        if !profile.toThisState.isEmpty {
+            blocks.append(.paragraph(WordParagraph(runs: [.init(text: "What it asked of \(stateUnderReview) before:", bold: true)], style: "Body")))
+            blocks.append(.table(WordTable(widths: [1400, 6338, 1900], header: ["Session (year)", "Recommendation", "Response"], rows: profile.toThisState.map { ask in
+                [[WordParagraph("\(ask.session) (\(ask.year))", style: "TableText")], [WordParagraph(ask.text, style: "TableText")],
+                 [WordParagraph(ask.response, style: "TableText")]]
+            })))
+        }
+        return blocks
     }
 
     static func fold(_ name: String) -> String { name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }

@@ -1,4 +1,5 @@
 import Foundation
+import ReviewModel
 
 /// What the Word documents (the addendum, the briefing pack) need beyond the ledger.
 public struct DocumentOptions: Equatable, Sendable {
@@ -11,6 +12,8 @@ public struct DocumentOptions: Equatable, Sendable {
     public var issued: Date?
     /// Briefing pack: only these recommending States (as the list of States names them); all when empty.
     public var states: [String] = []
+    /// Briefing pack: each recommending State's profile in the public UPR record, where there is one.
+    public var profiles: [String: StateProfile] = [:]
 
     public init(ranges: Bool = false, sessionDates: String? = nil, issued: Date? = nil, states: [String] = []) {
         self.ranges = ranges

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReviewModel
+import ReviewRecord
 import ReviewExport
 
 struct ExportCommand: ParsableCommand {
@@ -15,6 +16,9 @@ struct ExportCommand: ParsableCommand {
     )
 
     @OptionGroup var options: LedgerOptions
+
+    /// The public record the briefing pack reads each State's profile from.
+    @OptionGroup var record: RecordOptions
 
     @Option(name: .long, help: "ids, csv, json, addendum, xlsx, markdown, html, per-state, ministry, docx (the addendum in Word) or briefing (Word, per recommending State).")
     var format: ExportFormat = .ids
@@ -83,7 +87,9 @@ struct ExportCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("upr: wrote \(files.count) workbook\(files.count == 1 ? "" : "s") (one per ministry) to \(output): \(files.map(\.name).joined(separator: ", "))\n".utf8))
                 return
             }
-            let data = try DecisionExport.data(ledger, format: format, status: status, positions: positions, draft: draft, document: document.options)
+            var documentOptions = document.options
+            if format == .briefing { documentOptions.profiles = try profiles(ledger) }
+            let data = try DecisionExport.data(ledger, format: format, status: status, positions: positions, draft: draft, document: documentOptions)
             guard let output else {
                 FileHandle.standardOutput.write(TerminalOutput.export(data))
                 return
@@ -96,6 +102,17 @@ struct ExportCommand: ParsableCommand {
         } catch {
             throw fail("\(error)")
         }
+    }
+
+    /// The briefing pack's profile of each recommending State in the public UPR record, where a
+    /// record has been imported (`upr record import`); none, and no error, where there is none.
+    func profiles(_ ledger: Ledger) throws -> [String: StateProfile] {
+        guard FileManager.default.fileExists(atPath: record.url.path) else { return [:] }
+        let states = Set(ledger.recommendations.flatMap(\.states))
+        let loaded = try record.load()
+        let review = ReviewContext(ledger.document, states: try? StateDirectory.bundled())
+            .identified(in: loaded, texts: ledger.recommendations.map(\.text))
+        return loaded.profiles(of: states, for: review)
     }
 
     /// The positions `--filter` selects, or nil for all. A filter that does not parse is shown with

@@ -58,6 +58,23 @@ final class WordExportCommandTests: XCTestCase {
         XCTAssertTrue(history.stdout.contains("(addendum explanation: The Convention was ratified on 30 January 2025.)"), history.stdout)
     }
 
+    /// With the public record imported, each State's section ends with its profile there.
+    func testBriefingCarriesEachStatesProfileFromTheRecord() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let csv = root.appendingPathComponent("../shared/upr-data/uprinfo/uprinfo-sessions-1-5.csv").standardizedFileURL
+        guard FileManager.default.fileExists(atPath: csv.path) else { throw XCTSkip("../shared/upr-data not found: \(csv.path)") }
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        let imported = try UPRBinary.run(["record", "import", csv.path, "--record", "r.uprrec"], in: folder)
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let out = folder.appendingPathComponent("pack.docx").path
+        let pack = try UPRBinary.run(["export", "--format", "briefing", "--state", "France", "--record", "r.uprrec", "-o", out], in: folder)
+        XCTAssertEqual(pack.status, 0, pack.stderr)
+        let xml = try documentXML(out)
+        XCTAssertTrue(xml.contains(">France in the public UPR record</w:t>"), xml)
+        XCTAssertTrue(xml.contains("In the public UPR record (sessions 1–5)"), xml)
+        XCTAssertTrue(xml.contains("What it asked of Viet Nam before:"), "Viet Nam was reviewed in session 5")
+    }
+
     func testBriefingForChosenStatesAndFlagsThatDoNotApply() throws {
         XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
         let out = folder.appendingPathComponent("pack.docx").path

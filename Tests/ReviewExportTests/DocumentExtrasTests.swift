@@ -36,6 +36,27 @@ final class DocumentExtrasTests: XCTestCase {
         }
     }
 
+    func testBriefingGivesEachStatesProfileInTheRecordWhereThereIsOne() throws {
+        let ledger = try DocxFixture.explainedLedger()
+        var options = DocumentOptions(states: ["Chile"])
+        options.profiles["Chile"] = StateProfile(asks: 1_284, statesAsked: 192, sessions: 1...20, supported: 758, noted: 526,
+                                                 issues: ["Women's rights", "Torture"],
+                                                 toThisState: [.init(session: 5, year: 2009, text: "Ratify the Rome Statute", response: "noted")])
+        let paragraphs = DocxFixture.paragraphs(try DocxFixture.parts(try DecisionExport.data(ledger, format: .briefing, document: options))["word/document.xml"]!)
+        let start = try XCTUnwrap(paragraphs.firstIndex(of: "Chile in the public UPR record"))
+        XCTAssertEqual(Array(paragraphs[start...].prefix(8)), [
+            "Chile in the public UPR record",
+            "In the public UPR record (sessions 1–20): 1,284 recommendations to 192 States; 59% supported, 41% noted.",
+            "Its commonest issues: Women's rights; Torture.",
+            "What it asked of Viet Nam before:",
+            "Session (year)", "Recommendation", "Response",
+            "5 (2009)",
+        ])
+        // Without a record the pack is as before.
+        let plain = DocxFixture.paragraphs(try DocxFixture.parts(try DecisionExport.data(ledger, format: .briefing, document: DocumentOptions(states: ["Chile"])))["word/document.xml"]!)
+        XCTAssertFalse(plain.contains { $0.contains("public UPR record") })
+    }
+
     func testBriefingHasACoverTableAndASectionPerStateOnItsOwnPage() throws {
         let ledger = try DocxFixture.explainedLedger()
         let parts = try DocxFixture.parts(try DecisionExport.data(ledger, format: .briefing, document: DocumentOptions(states: ["chile", "Cote d'Ivoire"])))
