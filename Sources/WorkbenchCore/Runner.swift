@@ -35,6 +35,13 @@ public protocol WorkbenchEffects: AnyObject {
     func saveAll(_ ledger: Ledger) throws
     /// Writes a decision list; returns the path written.
     func export(_ ledger: Ledger, format: ExportFormat, positions: [Int], now: Date) throws -> String
+    /// Between keys: starts folding the journal in the background where it has grown, never
+    /// waiting for a fold; returns what the user must be told of one that failed.
+    func foldIfDue() -> String?
+}
+
+extension WorkbenchEffects {
+    public func foldIfDue() -> String? { nil }
 }
 
 /// The loop: draw, wait for an event, reduce, perform the effects (saving before the next draw),
@@ -94,6 +101,7 @@ public final class WorkbenchRunner {
             case .idle: break
             }
             for action in finished.take() { quit = dispatch(action) || quit }
+            if let problem = effects.foldIfDue() { state.message = .init(problem) }
             if recovered && (state.message == nil || event == .idle) {
                 state.message = .init("Saved: the changes kept in memory are now on disk")
             }
@@ -170,6 +178,19 @@ public final class LedgerEffects: WorkbenchEffects {
     public func save(_ ledger: Ledger) throws { try store.record(ledger) }
 
     public func saveAll(_ ledger: Ledger) throws { try store.save(ledger) }
+
+    /// The fold's write happens on a thread of its own (`LedgerStore.beginFold`); `slowDisk` is
+    /// for tests.
+    public var slowDisk: (@Sendable () -> Void)?
+
+    public func foldIfDue() -> String? {
+        if let problem = store.collectFinishedFold() { return problem }
+        guard store.foldIsDue else { return nil }
+        do { try store.beginFold(slowDisk: slowDisk) } catch {
+            return "The journal could not be set aside for a fold (\(error)); every change is saved in it all the same"
+        }
+        return nil
+    }
 
     public func export(_ ledger: Ledger, format: ExportFormat, positions: [Int], now: Date) throws -> String {
         // The workbench's addendum is a working draft: it says what is open rather than refusing.

@@ -47,7 +47,7 @@ struct AssignCommand: ParsableCommand {
         }
         let what = name.map { "Assigned to \($0)" } ?? "Unassigned"
         TerminalOutput.line("\(what): \(normalized.count) recommendation\(normalized.count == 1 ? "" : "s") (\(changed) changed): \(normalized.joined(separator: ", "))")
-        // Durable in the journal already; a fold that fails now is said, and the next start replays it.
+        // Durable in the journal already, which every start replays; `upr fold` or the workbench folds it.
         if let problem = store.close() { tell([problem]) }
     }
 }

@@ -50,7 +50,7 @@ struct DecideCommand: ParsableCommand {
             throw fail("\(error)")
         }
         TerminalOutput.line("Recorded \(status.label) on \(normalized.count) recommendation\(normalized.count == 1 ? "" : "s"): \(normalized.joined(separator: ", "))")
-        // Durable in the journal already; a fold that fails now is said, and the next start replays it.
+        // Durable in the journal already, which every start replays; `upr fold` or the workbench folds it.
         if let problem = store.close() { tell([problem]) }
     }
 }

@@ -29,6 +29,9 @@ struct KillTargetCommand: ParsableCommand {
             let step = Self.step(index, ids: ids)
             try ledger.decide(step.id, step.status, by: "kill-target", at: Date())
             try store.record(ledger)
+            // Folds in the background as the workbench does, so that kills land inside them too.
+            store.collectFinishedFold()
+            if store.foldIsDue { try store.beginFold() }
             // Unbuffered: the line is out as soon as the decision is durable.
             FileHandle.standardOutput.write(Data("saved \(index)\n".utf8))
         }

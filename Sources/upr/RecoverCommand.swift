@@ -15,7 +15,7 @@ struct RecoverCommand: ParsableCommand {
         do {
             let report = try LedgerRecovery.recover(options.url, analyst: options.analystName)
             if report.healthy {
-                let pending = report.replayed > 0 ? " Its journal holds \(report.replayed) change\(report.replayed == 1 ? "" : "s") not yet folded into it; the next start folds them." : ""
+                let pending = report.replayed > 0 ? " Its journal holds \(report.replayed) change\(report.replayed == 1 ? "" : "s") not yet folded into it; every start replays them, and `upr fold` writes them into it." : ""
                 TerminalOutput.line("Nothing is damaged: \(options.url.path) opens as it is, and nothing was changed.\(pending)")
                 tell(report.notes)
                 return

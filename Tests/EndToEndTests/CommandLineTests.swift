@@ -156,7 +156,9 @@ final class CommandLineTests: XCTestCase {
     func testADamagedLedgerPointsToRecoverAndRecoverKeepsTheDamagedFile() throws {
         XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
         XCTAssertEqual(try UPRBinary.run(["decide", "accepted", "140.1", "140.2"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["fold"], in: folder).status, 0)
         XCTAssertEqual(try UPRBinary.run(["decide", "rejected", "140.3"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["fold"], in: folder).status, 0)
         let url = folder.appendingPathComponent("upr-ledger.json")
         let damaged = String(try String(contentsOf: url, encoding: .utf8).prefix(5000))
         try Data(damaged.utf8).write(to: url)

@@ -82,7 +82,8 @@ final class FullDiskTests: XCTestCase {
     }
 
     /// Room for a journal line, not for a fold: the decision is durable in the journal and said
-    /// so; the fold's failure is said too; the next start replays the journal and opens.
+    /// so; the fold's failure (on closing a small ledger, or `upr fold`) is said too; the next
+    /// start replays the journal and opens.
     func testAFoldThatFailsLeavesTheJournalInChargeAndEveryStartSaysSo() throws {
         let ledger = mountPoint.appendingPathComponent("upr-ledger.json")
         XCTAssertEqual(try UPRBinary.run(["init", "--ledger", ledger.path], in: mountPoint).status, 0)
@@ -97,10 +98,13 @@ final class FullDiskTests: XCTestCase {
 
         let second = try UPRBinary.run(["decide", "rejected", "140.8", "--ledger", ledger.path], in: mountPoint)
         XCTAssertEqual(second.status, 0, "the next start opens, replaying the journal: \(second.stderr)")
-        XCTAssertTrue(second.stderr.contains("NOT SAVED"), second.stderr)
+        XCTAssertTrue(second.stderr.contains("could not be folded"), second.stderr)
+        let fold = try UPRBinary.run(["fold", "--ledger", ledger.path], in: mountPoint)
+        XCTAssertEqual(fold.status, 1)
+        XCTAssertTrue(fold.stderr.contains("No space left on device") && fold.stderr.contains("still saved in upr-ledger.json.journal"), fold.stderr)
 
         let tmux = try TmuxSession("\(shellQuoted(UPRBinary.path)) --ledger \(shellQuoted(ledger.path))", in: mountPoint, width: 250)
-        try tmux.waitFor("NOT SAVED")
+        try tmux.waitFor("140.8")
         try tmux.press("q")
         let end = try tmux.waitFor("UPR-EXIT=")
         XCTAssertFalse(end.contains("Every decision is saved"), end)

@@ -22,6 +22,7 @@ final class LedgerAttackTests: XCTestCase {
         for (status, id) in [("accepted", "140.1"), ("rejected", "140.7"), ("accepted", "140.78")] {
             XCTAssertEqual(try UPRBinary.run(["decide", status, id], in: folder).status, 0)
         }
+        XCTAssertEqual(try UPRBinary.run(["fold"], in: folder).status, 0, "the file holds them; the journal starts empty")
     }
 
     override func tearDown() { if let folder { try? FileManager.default.removeItem(at: folder) } }
@@ -63,7 +64,7 @@ final class LedgerAttackTests: XCTestCase {
         XCTAssertTrue(result.stderr.range(of: #"upr-ledger\.json:\d+:\d+ is not valid JSON: invalid UTF-8"#, options: .regularExpression) != nil, result.stderr)
     }
 
-    /// Three decisions in the journal (the folds of `decide` put the earlier ones in the file).
+    /// Three decisions in the journal (`upr fold` put the earlier ones in the file).
     func journalOfThree() throws -> [String] {
         let store = try LedgerStore.open(ledger, analyst: "lan").store
         var working = store.saved

@@ -207,25 +207,28 @@ final class JournalChainTests: XCTestCase {
         try write(lines)
         XCTAssertEqual(try LedgerStore.read(url).decisions.count, 4)
         let (store, _) = try LedgerStore.open(url, analyst: "lan")
+        try store.fold()
         store.close()
-        XCTAssertEqual(try Data(contentsOf: journalURL).count, 0, "folded on open, so new lines start a chain")
+        XCTAssertEqual(try Data(contentsOf: journalURL).count, 0, "folded, so new lines start a chain")
         XCTAssertEqual(try LedgerStore.read(url).decisions.count, 4)
     }
 
-    func testAFoldThatFailsOnOpenLeavesTheJournalInChargeAndOpensAnyway() throws {
+    func testAFoldThatFailsLeavesTheJournalInCharge() throws {
         _ = try journalOfFour()
         DurableFile.faultInjection = { step, path in step == .write && path.hasSuffix("ledger.json.bak") ? ENOSPC : nil }
         let (store, _) = try LedgerStore.open(url, analyst: "lan")
         XCTAssertEqual(store.saved.decisions.count, 4)
-        XCTAssertTrue(store.notes.contains { $0.contains("NOT SAVED") && $0.contains("No space left on device") }, "\(store.notes)")
+        XCTAssertTrue(store.notes.isEmpty, "opening does not fold: \(store.notes)")
+        XCTAssertThrowsError(try store.fold()) { XCTAssertTrue("\($0)".contains("No space left on device"), "\($0)") }
         var ledger = store.saved
         try ledger.decide("140.5", .rejected, by: "lan", at: Fixtures.date)
         try store.record(ledger)
-        XCTAssertNotNil(store.close(), "the fold on close fails too, and says so")
+        XCTAssertNotNil(store.close(), "closing a small ledger folds it, and says that failed")
         DurableFile.faultInjection = nil
         XCTAssertEqual(try LedgerStore.read(url).decisions.count, 5, "every change is in the journal, in one chain")
         let (again, _) = try LedgerStore.open(url, analyst: "lan")
         XCTAssertTrue(again.notes.isEmpty, "\(again.notes)")
+        try again.fold()
         again.close()
         XCTAssertEqual(try Data(contentsOf: journalURL).count, 0)
         XCTAssertEqual(try LedgerStore.read(url).decisions.count, 5)

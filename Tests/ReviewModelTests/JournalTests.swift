@@ -36,7 +36,11 @@ final class JournalTests: XCTestCase {
         defer { store.close() }
         XCTAssertEqual(store.saved.status(of: "140.1"), .accepted)
         XCTAssertEqual(store.saved.status(of: "140.3"), .accepted)
-        XCTAssertEqual(store.saved.generation, 2, "the journal was folded on open")
+        XCTAssertEqual(store.saved.generation, 1, "opening replays the journal and never folds it")
+        XCTAssertEqual(try journalLines().count, 2)
+        XCTAssertEqual(store.unfolded, 2)
+        try store.fold()
+        XCTAssertEqual(store.saved.generation, 2)
         XCTAssertEqual(try Data(contentsOf: journalURL).count, 0)
         XCTAssertTrue(FileManager.default.fileExists(atPath: LedgerStore.backupURL(for: url).path))
     }
@@ -87,7 +91,8 @@ final class JournalTests: XCTestCase {
 
     func testAJournalAheadOfItsLedgerIsRefused() throws {
         try crashAfterRecording(["140.1"])
-        let (store, _) = try LedgerStore.open(url, analyst: "lan")  // folds: generation 2, .bak is 1
+        let (store, _) = try LedgerStore.open(url, analyst: "lan")
+        try store.fold()  // generation 2, .bak is 1
         var ledger = store.saved
         try ledger.decide("140.2", .rejected, by: "lan", at: Fixtures.date)
         try store.record(ledger)

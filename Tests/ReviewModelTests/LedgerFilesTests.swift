@@ -28,6 +28,7 @@ final class LedgerFilesTests: XCTestCase {
         try ledger.annotate("140.1", note: "private", by: "lan", at: Fixtures.date)
         try store.record(ledger)
         _ = ClusterCache.computeAndStore(for: url, ledger: ledger)
+        try store.fold()
         store.close()
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         XCTAssertEqual(names, ["l.json", "l.json.bak", "l.json.clusters", "l.json.journal", "l.json.lock"])

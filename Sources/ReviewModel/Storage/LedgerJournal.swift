@@ -43,11 +43,15 @@ public final class LedgerJournal {
     /// Lines on disk and the hash of the last: where the next append continues the chain.
     private var lines = 0
     private var lastHash: UInt64?
+    var lineCount: Int { lines }
 
     public static func url(for ledger: URL) -> URL { URL(fileURLWithPath: ledger.path + ".journal") }
+    /// The journal being folded in the background: the lines before the fold's snapshot, renamed
+    /// aside so that new lines start a journal of the next generation (see `LedgerStore+Fold`).
+    public static func foldingURL(for ledger: URL) -> URL { URL(fileURLWithPath: ledger.path + ".journal.folding") }
 
-    public init(ledger: URL) {
-        url = LedgerJournal.url(for: ledger)
+    public init(ledger: URL, folding: Bool = false) {
+        url = folding ? LedgerJournal.foldingURL(for: ledger) : LedgerJournal.url(for: ledger)
         mode = LedgerFiles.mode(of: ledger)
     }
 
@@ -138,6 +142,15 @@ public final class LedgerJournal {
         try openIfNeeded()
         guard ftruncate(fd, off_t(offset)) == 0 else { throw DurableFile.failure(url.path, "cutting off the torn last line") }
         try DurableFile.sync(fd, step: .fsync, path: url.path)
+    }
+
+    /// Renames the journal to `aside` (durably) and starts an empty one: the lines appended next
+    /// begin a chain of their own.
+    func rotate(to aside: URL) throws {
+        if fd >= 0 { close(fd); fd = -1 }
+        guard rename(url.path, aside.path) == 0 else { throw DurableFile.failure(url.path, "setting the journal aside for a fold") }
+        try DurableFile.syncFolder(url.deletingLastPathComponent().path, for: aside.path)
+        (lines, lastHash) = (0, nil)
     }
 
     private func openIfNeeded() throws {

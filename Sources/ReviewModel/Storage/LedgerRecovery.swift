@@ -46,10 +46,14 @@ public enum LedgerRecovery {
             }
         }
         let journal = LedgerJournal.url(for: url)
-        let (replayed, dropped, problems) = replay(journal, onto: &base)
+        // The lines of a background fold cut short come before the journal's.
+        let folding = LedgerJournal.foldingURL(for: url)
+        let before = replay(folding, onto: &base)
+        let after = replay(journal, onto: &base)
+        let (replayed, dropped, problems) = (before.replayed + after.replayed, after.dropped, before.problems + after.problems)
         let stamp = Timestamp.iso(now).filter { $0.isNumber }
         var aside: [String] = []
-        for file in [url, journal] where FileManager.default.fileExists(atPath: file.path) {
+        for file in [url, folding, journal] where FileManager.default.fileExists(atPath: file.path) {
             let target = file.path + ".broken-\(stamp)"
             guard rename(file.path, target) == 0 else { throw DurableFile.failure(file.path, "keeping the damaged file aside") }
             aside.append(URL(fileURLWithPath: target).lastPathComponent)

@@ -5,13 +5,14 @@ import Glibc
 
 /// The ledger on disk: the JSON file plus its journal. Opened under an exclusive lock (or read-only
 /// when another upr holds it); every change is appended to the journal and fsynced before it is
-/// reported; the journal is folded into the file (atomically, keeping one `.bak`) on close and
-/// every `foldEvery` changes.
+/// reported; the journal is folded into the file (atomically, keeping one `.bak`) by `fold`
+/// (`upr fold`, imports), in the background by `beginFold` (the workbench, every `foldEvery`
+/// changes), and on closing only where that is quick (`foldOnCloseUpTo`): never on a key.
 public final class LedgerStore {
     /// The ledger file itself: a symlink given to `open` is followed to its target.
     public let url: URL
     /// Everything that is durable: the file with the journal applied.
-    public private(set) var saved: Ledger
+    public internal(set) var saved: Ledger
     /// Set when another upr holds the ledger: who, for the banner. Such a store never writes.
     public let heldBy: String?
     /// Set when the ledger's folder cannot be written (read-only mount or folder): why. Such a
@@ -22,8 +23,14 @@ public final class LedgerStore {
     public private(set) var notes: [String] = []
     public var foldEvery = 500
     private let lock: LedgerLock?
-    private let journal: LedgerJournal
-    private var journalCount = 0
+    let journal: LedgerJournal
+    var journalCount = 0
+    /// The generation the journal's lines continue: the file's, or the one after it while the
+    /// lines before a background fold's snapshot wait in `LEDGER.journal.folding`.
+    var journalBase = 0
+    /// The background fold under way, if any (`LedgerStore+Fold`).
+    var folding: BackgroundFold?
+    var retryFoldAt = 0
 
     public var isReadOnly: Bool { heldBy != nil || readOnlyReason != nil }
     /// Changes that are durable in the journal and not yet folded into the file.
@@ -91,6 +98,7 @@ public final class LedgerStore {
         store.notes = loaded.notes
         store.journal.continueAfter(loaded.journal)
         store.journalCount = loaded.replayed
+        store.journalBase = loaded.base
         if let torn = loaded.journal.torn { store.setAside(torn) }
         let fileVersion = try LedgerCoding.schemaVersion(ofFileAt: url)
         if fileVersion < Ledger.currentSchemaVersion {
@@ -102,13 +110,11 @@ public final class LedgerStore {
             } catch {
                 store.notes.append("NOT SAVED: \(url.lastPathComponent) could not be migrated to schemaVersion \(Ledger.currentSchemaVersion) (\(error)); it stays as it is and changes go to its journal")
             }
-        } else if !loaded.journal.entries.isEmpty {
-            do {
-                // Changes folded already (a crash before the journal was emptied) are only emptied.
-                if loaded.replayed > 0 { try store.fold() } else { try store.journal.reset() }
-            } catch {
-                store.notes.append("NOT SAVED in \(url.lastPathComponent): the journal's \(loaded.replayed) change\(loaded.replayed == 1 ? "" : "s") could not be folded into it (\(error)); they are safe in \(store.journal.url.lastPathComponent), which stays in charge and is replayed at every start until a fold succeeds")
-            }
+        } else {
+            // Opening never folds (that is `upr fold`'s, or the workbench's in the background):
+            // only lines folded already (a crash before the journal was emptied) are emptied.
+            if !loaded.journal.entries.isEmpty && loaded.replayedFromJournal == 0 { try? store.journal.reset() }
+            if loaded.foldingDone { LedgerStore.removeFoldedAside(url) }
         }
         return (store, false)
     }
@@ -121,34 +127,6 @@ public final class LedgerStore {
     public static func readReporting(_ url: URL) throws -> (ledger: Ledger, notes: [String]) {
         let loaded = try load(LedgerFiles.resolved(url))
         return (loaded.ledger, loaded.notes)
-    }
-
-    static func load(_ url: URL) throws -> (ledger: Ledger, replayed: Int, journal: LedgerJournal.Contents, notes: [String]) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            if !FileManager.default.fileExists(atPath: url.path) { throw LedgerError.notFound(path: url.path) }
-            throw LedgerError.unreadable(path: url.path, reason: error.localizedDescription)
-        }
-        var ledger = try LedgerCoding.decode(data, path: url.path)
-        let journalPath = LedgerJournal.url(for: url).path
-        let contents = try LedgerJournal(ledger: url).read()
-        var replayed = 0
-        for (index, entry) in contents.entries.enumerated() {
-            if entry.base < ledger.generation { continue }  // folded already; the crash came before the journal was emptied
-            let line = contents.entryLines[index]
-            guard entry.base == ledger.generation else {
-                throw LedgerError.unreadable(path: url.path, reason: "\(journalPath):\(line) continues generation \(entry.base) but the file is generation \(ledger.generation): the file is older than its journal (restored from a backup?). Run `upr recover --ledger \(url.path)`")
-            }
-            do {
-                try ledger.apply(entry.event)
-            } catch {
-                throw LedgerError.damagedJournal(path: journalPath, problems: [JournalProblem(line: line, reason: "it changes \(entry.event.id), which is not a recommendation of the ledger: a line from another ledger's journal")])
-            }
-            replayed += 1
-        }
-        return (ledger, replayed, contents, contents.warning(path: journalPath).map { [$0] } ?? [])
     }
 
     /// A torn last line, already reported in `notes`, is kept aside and cut off, so that the next
@@ -173,7 +151,7 @@ public final class LedgerStore {
             throw LedgerError.writeFailed(path: url.path, step: "journal", reason: "the changes do not follow the saved history")
         }
         let new = Array(ledger.history[saved.history.count...])
-        try journal.append(new, base: saved.generation)
+        try journal.append(new, base: journalBase)
         if ledger.sameBesidesDecisions(as: saved) {
             // The store replays the changes on its own copy rather than keep the caller's: sharing
             // one copy would make the caller's next change copy every decision and the whole
@@ -185,7 +163,6 @@ public final class LedgerStore {
             saved = merged
         }
         journalCount += new.count
-        if journalCount >= foldEvery { try? fold() }  // the changes are durable in the journal either way
     }
 
     private func refuseIfReadOnly() throws {
@@ -196,6 +173,8 @@ public final class LedgerStore {
     /// Writes the whole ledger (for imports and migrations, which change more than decisions).
     public func save(_ ledger: Ledger) throws {
         try refuseIfReadOnly()
+        waitForFold()
+        collectFinishedFold()  // failed or not, this save writes every change
         let mode = LedgerFiles.mode(of: url)
         if FileManager.default.fileExists(atPath: url.path) {
             let onDisk = try LedgerCoding.generation(ofFileAt: url)
@@ -205,7 +184,8 @@ public final class LedgerStore {
             try DurableFile.write(try Data(contentsOf: url), to: LedgerStore.backupURL(for: url), mode: mode)
         }
         var next = ledger
-        next.generation = saved.generation + 1
+        // Past the journal's generation too, so that the lines of both journals count as folded.
+        next.generation = max(saved.generation, journalBase) + 1
         do {
             try DurableFile.write(try LedgerCoding.encode(next), to: url)
         } catch {
@@ -220,8 +200,10 @@ public final class LedgerStore {
     private func settle(_ next: Ledger) {
         saved = next
         journalCount = 0
+        journalBase = next.generation
         // Left behind, the old lines are harmless: their generation is older than the file's.
         try? journal.reset()
+        LedgerStore.removeFoldedAside(url)
     }
 
     /// Folds the journal into the file.
@@ -230,12 +212,21 @@ public final class LedgerStore {
     /// Lets go of the lock without folding, as a killed process would: for tests of recovery.
     func abandon() { lock?.release() }
 
-    /// Folds what the journal holds and lets go of the lock. Returns what the user must be told
-    /// where the fold failed (the changes are safe in the journal all the same).
+    /// Up to this size the journal is folded on closing, which then takes milliseconds whatever
+    /// the journal holds, so that a review's ledger (a few hundred recommendations: 200 KB) is
+    /// whole in its file for git. Larger ones are left to the background folds and `upr fold`.
+    public var foldOnCloseUpTo = 1 << 20
+
+    /// Lets go of the lock, after a background fold under way has finished. Folds only a small
+    /// ledger (`foldOnCloseUpTo`): otherwise the changes stay durable in the journal, which the
+    /// next start replays. Returns what the user must be told where a fold failed.
     @discardableResult
     public func close() -> String? {
         defer { lock?.release() }
-        guard !isReadOnly && journalCount > 0 else { return nil }
+        waitForFold()
+        if let problem = collectFinishedFold() { return problem }
+        var info = stat()
+        guard !isReadOnly, journalCount > 0, stat(url.path, &info) == 0, Int(info.st_size) <= foldOnCloseUpTo else { return nil }
         do {
             try fold()
             return nil
