@@ -114,6 +114,29 @@ benchmark("filter query on 42,000, text over every recommendation") {
     blackHole(query.positions(in: record, index: recordIndex))
 }
 
+// `text:` at 420,000, by scanning every text and over the index of words (built on the second
+// core in the workbench); the same answers (WordPostingsTests).
+// The workbench keeps which recommendations carry a note, as here.
+var tenfoldScanning = SearchIndex(tenfold, states: directory)
+tenfoldScanning.notedPositions = NoteSearch.notedPositions(in: tenfold)
+var tenfoldIndexed = SearchIndex(tenfold, states: directory)
+tenfoldIndexed.notedPositions = tenfoldScanning.notedPositions
+tenfoldIndexed.buildWordPostingsNow()
+let tortureQuery = try! FilterQuery.parse("text:torture -decision:rejected", states: directory)
+FileHandle.standardError.write(Data("text:torture -decision:rejected matches \(tortureQuery.positions(in: tenfold, index: tenfoldIndexed).count) of 420,000\n".utf8))
+
+benchmark("text filter on 420,000 (text:torture -decision:rejected), scanning every text") {
+    blackHole(tortureQuery.positions(in: tenfold, index: tenfoldScanning))
+}
+
+benchmark("text filter on 420,000 (text:torture -decision:rejected), over the index of words") {
+    blackHole(tortureQuery.positions(in: tenfold, index: tenfoldIndexed))
+}
+
+benchmark("index of words of 420,000 (on the second core, after the first screen)") {
+    SearchIndex(tenfold, states: directory).buildWordPostingsNow()
+}
+
 benchmark("search on 42,000") {
     blackHole(recordIndex.positions(matching: "viet nam"))
 }

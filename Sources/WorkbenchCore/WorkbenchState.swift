@@ -171,6 +171,9 @@ public struct WorkbenchState: Equatable, Sendable {
         index.clusters = clusters ?? (count <= ClusterCache.synchronousLimit && !clustersPending ? ClusterMap(clusters: Clustering.clusters(ledger), count: count) : .empty(count: count))
         // Once per session: the reference does not change while the workbench is open.
         index.memory = ledger.reference.isEmpty ? .empty(count: count) : CycleMemory(ledger)
+        // `text:` over an index of words, built on the second core while the first screen is
+        // drawn; below this a scan takes under a millisecond.
+        if count > 5_000 { index.prepareWordPostings() }
         search = SearchBox(index: index, states: directory)
         idColumnWidth = ledger.recommendations.map { DisplayText.width(of: $0.id) }.max() ?? 0
         allStates = ledger.recommendingStates().map { StateCount(name: $0.state, folded: TextFolding.fold($0.state), count: $0.count) }

@@ -46,7 +46,9 @@ extension FilterTerm {
             return Self.select(candidates, refs: index.themeRefs, wanted: wanted)
         case let .text(needle):
             let inText = Self.withBytes(needle) { needle in
-                index.texts.withLists { texts in candidates.filter { ByteSearch.contains(needle, in: texts[$0]) } }
+                // Only the texts holding the needle's words, where they are indexed; each checked alike.
+                let narrowed = index.words.candidates(for: needle, count: index.count).map { candidates.intersection($0) } ?? candidates
+                return index.texts.withLists { texts in narrowed.filter { ByteSearch.contains(needle, in: texts[$0]) } }
             }
             return inText.union(NoteSearch.select(within: candidates, ledger, index, folded: needle))
         case let .note(needle):

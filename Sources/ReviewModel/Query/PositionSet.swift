@@ -43,6 +43,7 @@ public struct PositionSet: Equatable, Sendable {
 
     func union(_ other: PositionSet) -> PositionSet { combined(with: other, |) }
     func subtracting(_ other: PositionSet) -> PositionSet { combined(with: other) { $0 & ~$1 } }
+    func intersection(_ other: PositionSet) -> PositionSet { combined(with: other, &) }
 
     private func combined(with other: PositionSet, _ operation: (UInt64, UInt64) -> UInt64) -> PositionSet {
         var result = self

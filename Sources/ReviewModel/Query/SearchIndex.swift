@@ -24,6 +24,8 @@ public struct SearchIndex: Sendable {
     let themeRefs: FlatLists<Int32>
     /// One bit per `RegionalGroup` of any co-recommender.
     let groupMasks: [UInt8]
+    /// The words of the folded texts, built on demand on a thread of its own (`prepareWordPostings`).
+    let words = WordPostings()
     /// The clusters of the same ask, for `in:cluster` and `conflict:cluster`. Not computed here
     /// (seconds at 42,000): whoever holds the index sets them (`ClusterCache.load`, or
     /// `Clustering.clusters`); until then no recommendation is in a cluster.
@@ -109,6 +111,15 @@ public struct SearchIndex: Sendable {
     }
 
     public var count: Int { originals.count }
+
+    /// Starts indexing the texts' words on a thread of its own, for `text:`; until that is
+    /// done `text:` scans every text, with the same answers.
+    public func prepareWordPostings() { words.build(from: texts) }
+
+    /// Indexes the words at once (tests, benchmarks).
+    public func buildWordPostingsNow() { words.buildNow(from: texts) }
+
+    public var wordPostingsReady: Bool { words.isReady }
 
     /// The folded text of one recommendation, as the search sees it.
     public func folded(_ position: Int) -> String {
