@@ -32,6 +32,11 @@ for n in 320 42000 420000; do
   theirs=$(timed "$r" jq -r '.decisions | to_entries[] | select(.value.decision == "accepted") | .key' "$ledger")
   echo "export of the accepted IDs: upr ${ours} ms, jq ${theirs} ms (jq/upr $(awk -v a="$theirs" -v b="$ours" 'BEGIN {printf "%.1f", a/b}')x)"
   echo "peak memory: export $(peak "$bin/upr" export --format ids --status accepted --ledger "$ledger") MB, stats $(peak "$bin/upr" stats --ledger "$ledger") MB"
+  # A decision is a journal append (the ledger is read, never rewritten); then one fold of them all.
+  id=$("$bin/upr" export --format ids --ledger "$ledger" | head -1)
+  stats=$(timed "$r" "$bin/upr" stats --ledger "$ledger")
+  decide=$(timed "$r" "$bin/upr" decide accepted "$id" --ledger "$ledger")
+  echo "upr decide one ID: ${decide} ms (upr stats, reading the ledger: ${stats} ms); upr fold: $(timed 1 "$bin/upr" fold --ledger "$ledger") ms"
 done
 
 uprinfo=../shared/upr-data/uprinfo

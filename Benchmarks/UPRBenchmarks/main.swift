@@ -26,6 +26,17 @@ let recordCount = record.recommendations.count
 let tenfold = try! record.repeated(10)
 FileHandle.standardError.write(Data("42,000: \(recordCount) recommendations from \(ScaledLedgers.source); 420,000: \(tenfold.recommendations.count)\n".utf8))
 
+/// The queries and searches below must find something at every size, or they measure nothing.
+let benchFilter = "state:France decision:undecided text:death", benchSearch = "torture"
+for (label, ledger) in [("320", sample), ("42,000", record), ("420,000", tenfold)] {
+    let states = try! StateDirectory.bundled()
+    let index = SearchIndex(ledger, states: states)
+    let filtered = try! FilterQuery.parse(benchFilter, states: states).positions(in: ledger, index: index).count
+    let searched = index.positions(matching: benchSearch).count
+    FileHandle.standardError.write(Data("\(label): “\(benchFilter)” matches \(filtered), “\(benchSearch)” \(searched)\n".utf8))
+    precondition(filtered > 0 && searched > 0, "a benchmark query matches nothing at \(label)")
+}
+
 /// `UPR_BENCH_WRITE=DIR upr-bench` writes the two ledgers (ledger-42000.json, ledger-420000.json)
 /// for Benchmarks/scale.sh to measure the real binary on, and stops.
 if let target = ProcessInfo.processInfo.environment["UPR_BENCH_WRITE"] {
@@ -105,7 +116,7 @@ benchmark("clusters of 42,000") {
 }
 
 benchmark("filter query on 42,000") {
-    let query = try FilterQuery.parse("state:France decision:undecided text:death", states: directory)
+    let query = try FilterQuery.parse(benchFilter, states: directory)
     blackHole(query.positions(in: record, index: recordIndex))
 }
 
@@ -138,7 +149,7 @@ benchmark("index of words of 420,000 (on the second core, after the first screen
 }
 
 benchmark("search on 42,000") {
-    blackHole(recordIndex.positions(matching: "viet nam"))
+    blackHole(recordIndex.positions(matching: benchSearch))
 }
 
 /// A key press to the rendered screen, through the same reducer and render as the workbench
@@ -167,17 +178,17 @@ func keyBenchmarks(_ label: String, _ ledger: Ledger) {
     }
 
     var filtering = fresh()
-    benchmark("\(label): filter prompt Enter (state:France decision:undecided text:death) to rendered screen") {
-        for key in [Key.char("f")] + "state:France decision:undecided text:death".map({ Key.char($0) }) { _ = Workbench.reduce(&filtering, .key(key), now: now) }
+    benchmark("\(label): filter prompt Enter (\(benchFilter)) to rendered screen") {
+        for key in [Key.char("f")] + benchFilter.map({ Key.char($0) }) { _ = Workbench.reduce(&filtering, .key(key), now: now) }
         _ = Workbench.reduce(&filtering, .key(.enter), now: now)
         blackHole(Render.screen(filtering))
         _ = Workbench.reduce(&filtering, .key(.escape), now: now)
     }
 
     var searching = fresh()
-    benchmark("\(label): search n (next match of “viet nam”) to rendered screen") {
+    benchmark("\(label): search n (next match of “\(benchSearch)”) to rendered screen") {
         if searching.searchTerm == nil {
-            for key in [Key.char("/")] + "viet nam".map({ Key.char($0) }) + [.enter] { _ = Workbench.reduce(&searching, .key(key), now: now) }
+            for key in [Key.char("/")] + benchSearch.map({ Key.char($0) }) + [.enter] { _ = Workbench.reduce(&searching, .key(key), now: now) }
         }
         _ = Workbench.reduce(&searching, .key(.char("n")), now: now)
         blackHole(Render.screen(searching))
