@@ -148,6 +148,11 @@ benchmark("index of words of 420,000 (on the second core, after the first screen
     SearchIndex(tenfold, states: directory).buildWordPostingsNow()
 }
 
+// What a start with LEDGER.clusters present does before the first screen: the file's key.
+benchmark("clusters file key of 420,000 (checked before the first screen)") {
+    blackHole(ClusterCache.key(tenfold, settings: .standard))
+}
+
 benchmark("search on 42,000") {
     blackHole(recordIndex.positions(matching: benchSearch))
 }

@@ -79,23 +79,40 @@ public enum ClusterCache {
         return ClusterMap(clusters: clusters, count: ledger.recommendations.count)
     }
 
-    /// FNV-1a (64 bits) over the IDs, texts and settings, with separators; also names the version
-    /// of the tokenizer, so that a change to the rules invalidates old files.
+    /// A hash over the IDs, texts and settings, eight bytes at a step (checked before the first
+    /// screen: FNV-1a a byte at a time took 100 ms at 420,000, this a tenth of it), each field
+    /// closed by its length; also names the version of the tokenizer, so that a change to the
+    /// rules invalidates old files.
     public static func key(_ ledger: Ledger, settings: ClusterSettings) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func feed(_ text: String) {
-            let fed = text.utf8.withContiguousStorageIfAvailable { bytes in
-                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            }
-            if fed == nil { for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 } }
-            hash = (hash ^ 0x1f) &* 0x100_0000_01b3
+            var text = text
+            text.withUTF8 { mix(&hash, UnsafeRawBufferPointer($0)) }
         }
-        feed("clusters-v1")
+        feed("clusters-v2")
         feed("\(settings.threshold) \(settings.treatyBoost) \(settings.sameTreaties)")
         for recommendation in ledger.recommendations {
             feed(recommendation.id)
             feed(recommendation.text)
         }
         return String(hash, radix: 16)
+    }
+
+    private static func mix(_ hash: inout UInt64, _ bytes: UnsafeRawBufferPointer) {
+        let prime: UInt64 = 0x9e37_79b9_7f4a_7c15
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+            hash ^= hash >> 29
+            offset += 8
+        }
+        var tail: UInt64 = 0, shift: UInt64 = 0
+        while offset < bytes.count {
+            tail |= UInt64(bytes[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        hash = (hash ^ tail ^ (UInt64(bytes.count) << 56)) &* prime
+        hash ^= hash >> 29
     }
 }
