@@ -64,6 +64,8 @@ public enum UPRInfoCSV {
     /// Without the white space at either end. (Foundation's `trimmingCharacters` made reading the
     /// 41,000 rows of the session exports four times slower in release builds on Linux.)
     private static func trimmed(_ text: String) -> String {
+        // Most fields begin and end with a printable ASCII byte: nothing to look up per character.
+        if let head = text.utf8.first, let tail = text.utf8.last, (0x21..<0x7f).contains(head), (0x21..<0x7f).contains(tail) { return text }
         guard let first = text.firstIndex(where: { !$0.isWhitespace }),
               let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
         return first == text.startIndex && last == text.index(before: text.endIndex) ? text : String(text[first...last])

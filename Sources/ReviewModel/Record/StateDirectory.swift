@@ -45,6 +45,8 @@ public enum StateDirectoryError: Error, Equatable, CustomStringConvertible {
 public struct StateDirectory: Sendable {
     public let entries: [StateEntry]
     private let index: [String: Int]
+    /// Each spelling met, folded once: an import resolves the same few hundred names on every row.
+    private let resolved = ResolvedNames()
 
     /// Refuses a list in which one spelling would name two States: a silent pick would merge them.
     public init(entries: [StateEntry]) throws {
@@ -66,7 +68,7 @@ public struct StateDirectory: Sendable {
     public var states: [StateEntry] { entries.filter { $0.status != "other" } }
 
     public func resolve(_ name: String) -> StateEntry? {
-        index[Self.key(name)].map { entries[$0] }
+        resolved.position(of: name) { index[Self.key($0)] }.map { entries[$0] }
     }
 
     public func group(of name: String) -> RegionalGroup? {
@@ -98,5 +100,19 @@ public struct StateDirectory: Sendable {
 
     public static func bundled() throws -> StateDirectory {
         try loaded.get()
+    }
+}
+
+/// The position each spelling resolved to, shared by the copies of one directory and safe from
+/// any thread (the workbench resolves on its background threads too).
+private final class ResolvedNames: @unchecked Sendable {
+    private let lock = NSLock()
+    private var positions: [String: Int?] = [:]
+
+    func position(of name: String, _ resolve: (String) -> Int?) -> Int? {
+        if let known = lock.withLock({ positions[name] }) { return known }
+        let position = resolve(name)
+        lock.withLock { if positions.count < 100_000 { positions[name] = position } }
+        return position
     }
 }
