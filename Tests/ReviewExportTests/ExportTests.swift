@@ -30,6 +30,14 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "UTF-8 byte-order mark, for Excel")
     }
 
+    /// A note pasted from Windows (CR LF, one Character) and a quote with a combining mark on it
+    /// are still quoted and doubled: the fields are looked at as bytes.
+    func testCSVQuotesByBytesNotCharacters() {
+        XCTAssertEqual(CSVExport.field("line one\r\nline two"), "\"line one\r\nline two\"")
+        XCTAssertEqual(CSVExport.field("say \"\u{301}hi\""), "\"say \"\"\u{301}hi\"\"\"")
+        XCTAssertEqual(CSVExport.field("Việt Nam"), "Việt Nam")
+    }
+
     func testCSVNeverLeavesAFormulaToRun() {
         for risky in ["=1+1", "+49 30", "-2", "@SUM(A1)", "\tx", "=HYPERLINK(\"x\",\"y\")"] {
             XCTAssertEqual(CSVExport.neutralized(risky), "'" + risky)
