@@ -132,6 +132,27 @@ final class LedgerFilesTests: XCTestCase {
         XCTAssertNil(mended.status(of: "140.2"))
     }
 
+    /// A line still valid JSON but edited after upr wrote it (here: another decision) is not replayed.
+    func testRecoverDoesNotReplayALineEditedAfterItWasWritten() throws {
+        let store = try LedgerStore.open(url, analyst: "lan", seed: Fixtures.ledger).store
+        var ledger = store.saved
+        for id in ["140.1", "140.2", "140.3"] {
+            try ledger.decide(id, .accepted, by: "lan", at: Fixtures.date)
+            try store.record(ledger)
+        }
+        store.abandon()
+        let journal = LedgerJournal.url(for: url)
+        var lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines[1].contains("\"accepted\""))
+        lines[1] = lines[1].replacingOccurrences(of: "\"accepted\"", with: "\"rejected\"")
+        try Data(lines.map { $0 + "\n" }.joined().utf8).write(to: journal)
+        let report = try LedgerRecovery.recover(url, analyst: "lan")
+        XCTAssertEqual(report.droppedJournalLines, [2])
+        let mended = try LedgerStore.read(url)
+        XCTAssertNil(mended.status(of: "140.2"), "the edited change is not applied")
+        XCTAssertEqual(mended.status(of: "140.3"), .accepted)
+    }
+
     func testARefusalNamesTheHolderEvenWhenTheLockFileSaysNothing() throws {
         let store = try LedgerStore.open(url, analyst: "lan", seed: Fixtures.ledger).store
         defer { store.close() }
