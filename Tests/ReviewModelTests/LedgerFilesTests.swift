@@ -37,7 +37,7 @@ final class LedgerFilesTests: XCTestCase {
     func testTempFilesOfEveryNameLeftByAKillAreRemovedOnOpen() throws {
         try LedgerCoding.encode(Fixtures.ledger()).write(to: url)
         let dead: Int32 = 999_999  // above pid_max: no such process
-        let leftovers = [".l.json.tmp-\(dead)", ".l.json.bak.tmp-\(dead)", ".l.json.clusters.tmp-\(dead)", ".l.json.v1.bak.tmp-\(dead)"]
+        let leftovers = [".l.json.tmp-\(dead)", ".l.json.bak.tmp-\(dead)", ".l.json.clusters.tmp-\(dead)", ".l.json.v1.bak.tmp-\(dead)", ".l.json.lan.resume.tmp-\(dead)"]
         for name in leftovers { try Data("half".utf8).write(to: folder.appendingPathComponent(name)) }
         // Another ledger's temp file, and one still being written by a live process, stay.
         let others = [".l.json2.tmp-\(dead)", ".l.json.tmp-\(getppid())"]

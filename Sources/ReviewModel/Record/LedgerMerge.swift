@@ -20,6 +20,8 @@ public struct ConflictSide: Codable, Equatable, Sendable {
         if record.implemented { text += ", already implemented" }
         text += " by \(record.by) at \(Timestamp.iso(record.at))"
         if !record.note.isEmpty { text += ", note \"\(record.note)\"" }
+        // A conflict on the addendum's explanation alone must show two different sides.
+        if let explanation = record.explanation { text += ", explanation \"\(explanation)\"" }
         return text
     }
 }
