@@ -206,6 +206,9 @@ public struct HelpSearch: Equatable, Sendable {
     public var field: TextField?
     public var term: String?
     public var text: String?
+    /// The line of the match last shown: `n` goes on from it, not from the scroll (which stops
+    /// at the last page, where several matches may stand).
+    public var current: Int?
 }
 
 /// The order of the list.
