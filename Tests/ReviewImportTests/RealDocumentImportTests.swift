@@ -98,7 +98,7 @@ final class RealDocumentImportTests: XCTestCase {
     }
 
     func testAReportGivenAsPDFReadsLikeItsText() throws {
-        guard PDFText.executable("pdftotext") != nil else { throw XCTSkip("pdftotext is not installed (poppler-utils); .ci/run installs it") }
+        try Poppler.require("pdftohtml")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("upr-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
