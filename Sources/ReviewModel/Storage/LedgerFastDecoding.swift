@@ -123,6 +123,7 @@ enum LedgerFastDecoding {
 
     private static func record(_ scanner: inout JSONScanner) throws -> DecisionRecord {
         var decision: DecisionStatus?, note: String?, by: String?, at: Date?, implemented = false, ministry: String?, explanation: String?
+        var implementation: Implementation?
         var seen = KeysSeen()
         try scanner.beginObject()
         while let key = try scanner.nextKey() {
@@ -139,6 +140,9 @@ enum LedgerFastDecoding {
             case "implemented": try seen.first(4); implemented = try scanner.null() ? false : scanner.bool()
             case "ministry": try seen.first(5); ministry = try scanner.null() ? nil : scanner.string()
             case "explanation": try seen.first(6); explanation = try scanner.null() ? nil : scanner.string()
+            case "implementation":
+                try seen.first(7)
+                implementation = try scanner.null() ? nil : LedgerFastImplementation.implementation(&scanner)
             default: _ = try scanner.valueBytes()
             }
         }
@@ -146,6 +150,7 @@ enum LedgerFastDecoding {
         // Not through the public initialiser: it rounds `at`, and JSONDecoder keeps it as written.
         var record = DecisionRecord(decision: decision, note: note, implemented: implemented, ministry: ministry, explanation: explanation, by: by, at: at)
         record.at = at
+        record.implementation = implementation
         return record
     }
 
