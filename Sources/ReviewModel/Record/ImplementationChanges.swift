@@ -11,7 +11,8 @@ public enum ImplementationError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .notSupported(let id): "\(id) is not supported (accepted): only supported recommendations are implemented."
         case .noAction(let id, let number, let count):
-            count == 0 ? "\(id) has no actions; add one first (upr action add \(id) TEXT)." : "\(id) has no action \(number); its actions are 1-\(count)."
+            count == 0 ? "\(id) has no actions; add one first (upr action add \(id) TEXT)."
+                : "\(id) has no action \(number); \(count == 1 ? "its only action is 1" : "its actions are 1-\(count)")."
         case .badDate(let text): "“\(text)” is not a date; write it as YYYY-MM-DD, e.g. 2026-06-30."
         case .emptyText: "The text is empty."
         }

@@ -1,0 +1,77 @@
+import Foundation
+import XCTest
+import ReviewModel
+
+/// `upr implement` and `upr action` on the real binary: recorded, refused with a message and
+/// nothing recorded, in the history; and progress work survives `kill -9`.
+final class ImplementationCommandTests: XCTestCase {
+    func testStatusActionsAndNotesAreRecordedAndBadInputRefused() throws {
+        let folder = UPRBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("upr-ledger.json")
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["decide", "accepted", "140.1", "140.2"], in: folder).status, 0)
+
+        let set = try UPRBinary.run(["implement", "140.1", "140.2", "--status", "in-progress", "--note", "Draft law sent"], in: folder)
+        XCTAssertEqual(set.status, 0, set.stderr)
+        XCTAssertTrue(set.stdout.contains("Implementation in progress: 2 recommendations"), set.stdout)
+        let add = try UPRBinary.run(["action", "add", "140.1", "Draft the law", "--due", "2026-06-30", "--lead", "Ministry of Justice"], in: folder)
+        XCTAssertEqual(add.status, 0, add.stderr)
+        XCTAssertEqual(try UPRBinary.run(["action", "add", "140.1", "Train judges"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["action", "done", "140.1", "2"], in: folder).status, 0)
+
+        let before = try Data(contentsOf: url)
+        let journal = try? Data(contentsOf: URL(fileURLWithPath: url.path + ".journal"))
+        for refused in [["implement", "140.3", "--status", "full"], ["implement", "140.1", "140.3", "--status", "full"],
+                        ["action", "add", "140.1", "x", "--due", "2026-02-30"], ["action", "done", "140.1", "3"],
+                        ["implement", "140.1", "--status", "finished"], ["action", "done", "140.999", "1"]] {
+            let result = try UPRBinary.run(refused, in: folder)
+            XCTAssertNotEqual(result.status, 0, "\(refused)")
+            XCTAssertFalse(result.stderr.isEmpty, "\(refused): a message")
+            XCTAssertEqual(try Data(contentsOf: url), before, "\(refused): nothing recorded")
+            XCTAssertEqual(try? Data(contentsOf: URL(fileURLWithPath: url.path + ".journal")), journal, "\(refused): nothing journalled")
+        }
+        XCTAssertTrue(try UPRBinary.run(["implement", "140.3", "--status", "full"], in: folder).stderr.contains("140.3 is not supported"))
+
+        let ledger = try LedgerStore.read(url)
+        let plan = try XCTUnwrap(ledger.implementation(of: "140.1"))
+        XCTAssertEqual(plan.status, .inProgress)
+        XCTAssertEqual(plan.lead, "Ministry of Justice")
+        XCTAssertEqual(plan.actions.map(\.text), ["Draft the law", "Train judges"])
+        XCTAssertEqual(plan.actions.map(\.done), [false, true])
+        XCTAssertEqual(plan.progress.map(\.text), ["Draft law sent"])
+        XCTAssertEqual(ledger.implementation(of: "140.2")?.status, .inProgress)
+        XCTAssertNil(ledger.implementation(of: "140.3"))
+        let history = try UPRBinary.run(["history", "140.1"], in: folder).stdout
+        XCTAssertTrue(history.contains("action 2 done"), history)
+        XCTAssertTrue(history.contains("in progress; progress note: Draft law sent"), history)
+    }
+
+    /// `kill -9` while progress notes are being recorded: the ledger opens, and every note reported
+    /// saved is there, in order (the one in flight may or may not be).
+    func testKillDashNineDuringProgressWorkLosesNoReportedNote() throws {
+        let folder = UPRBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("upr-ledger.json")
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["decide", "accepted", "140.1", "140.2", "140.3"], in: folder).status, 0)
+        let outPath = folder.appendingPathComponent("reported.txt").path
+        var done = 0, reportedTotal = 0
+        for round in 0..<25 {
+            let pid = try Spawn.start(UPRBinary.path, ["kill-target", "--progress", "--ledger", url.path, "--start", "\(done)"], outPath: outPath)
+            usleep(UInt32.random(in: 20_000...200_000))
+            kill(pid, SIGKILL)
+            _ = Spawn.reap(pid)
+            let reported = (try? String(contentsOfFile: outPath, encoding: .utf8))?.split(separator: "\n").count ?? 0
+            reportedTotal += reported
+            let ledger = try LedgerStore.read(url)
+            let notes = ledger.supportedIDs.flatMap { ledger.implementation(of: $0)?.progress.map(\.text) ?? [] }
+            let steps = Set(notes.map { Int($0.dropFirst(5))! })
+            XCTAssertEqual(steps.count, notes.count, "round \(round): no note twice")
+            XCTAssertTrue(steps == Set(0..<(done + reported)) || steps == Set(0..<(done + reported + 1)),
+                          "round \(round): \(done + reported) reported, the ledger holds \(steps.count)")
+            done = steps.count
+        }
+        XCTAssertGreaterThan(reportedTotal, 0, "notes were saved between kills")
+    }
+}
