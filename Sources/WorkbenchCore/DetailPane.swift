@@ -28,6 +28,7 @@ enum DetailPane {
         if !recommendation.themes.isEmpty { add("Themes: " + recommendation.themes.joined(separator: "; "), .faint, indent: "  ") }
         if record?.implemented == true && record?.decision == .accepted { add("Already implemented (addendum)", Style(tone: .accepted), indent: "  ") }
         if let ministry = record?.ministry { add("Ministry: " + ministry, Style(tone: .accent), indent: "  ") }
+        for line in PlanPane.detailLines(state, recommendation.id) { add(line.0, line.1, indent: "    ") }
         if let proposal = state.ledger.proposals[recommendation.id] {
             let what = proposal.decision?.label ?? "no decision"
             add("PROPOSAL of \(proposal.ministry): \(what)\(proposal.note.isEmpty ? "" : " — \(proposal.note)") (t takes, X refuses)", Style(tone: .considering, bold: true), indent: "  ")
@@ -59,7 +60,10 @@ enum DetailPane {
             }
         }
         lines.append(("", .plain))
-        if case .noteEditor(let editor) = state.mode {
+        if case .noteEditor(let editor) = state.mode, editor.isProgressNote {
+            add("Progress note (editing below; Enter saves, Esc cancels):", .heading)
+            add(editor.string.isEmpty ? " " : editor.string)
+        } else if case .noteEditor(let editor) = state.mode {
             add("Note (editing below; Enter saves, Esc cancels):", .heading)
             add(editor.string.isEmpty ? " " : editor.string)
         } else if let note = record?.note, !note.isEmpty {
