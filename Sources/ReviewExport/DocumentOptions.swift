@@ -14,6 +14,8 @@ public struct DocumentOptions: Equatable, Sendable {
     public var states: [String] = []
     /// Briefing pack: each recommending State's profile in the public UPR record, where there is one.
     public var profiles: [String: StateProfile] = [:]
+    /// The plan and the mid-term report: the file's extension picks Word, XLSX or HTML.
+    public var fileExtension: String?
 
     public init(ranges: Bool = false, sessionDates: String? = nil, issued: Date? = nil, states: [String] = []) {
         self.ranges = ranges

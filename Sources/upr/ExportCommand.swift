@@ -7,7 +7,7 @@ import ReviewExport
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write decision lists and reports: IDs, CSV, JSON, the addendum (text or Word), XLSX, Markdown, HTML, per recommending State, or the briefing pack (Word).",
+        abstract: "Write decision lists and reports: IDs, CSV, JSON, the addendum (text or Word), XLSX, Markdown, HTML, per recommending State, the briefing pack (Word), the national plan (plan: XLSX, or Word with -o FILE.docx) or the mid-term report (midterm: Word, or HTML with -o FILE.html).",
         discussion: """
         The addendum (text or docx) is refused (exit status 3, listing what is open) while any recommendation is \
         undecided or under consideration; --draft writes it anyway, marked as a draft. Files are \
@@ -20,7 +20,7 @@ struct ExportCommand: ParsableCommand {
     /// The public record the briefing pack reads each State's profile from.
     @OptionGroup var record: RecordOptions
 
-    @Option(name: .long, help: "ids, csv, json, addendum, xlsx, markdown, html, per-state, ministry, docx (the addendum in Word) or briefing (Word, per recommending State).")
+    @Option(name: .long, help: "ids, csv, json, addendum, xlsx, markdown, html, per-state, ministry, docx (the addendum in Word), briefing (Word, per recommending State), plan (the national plan: .xlsx or .docx) or midterm (the mid-term report: .docx or .html).")
     var format: ExportFormat = .ids
 
     @Option(name: .long, help: "Only recommendations that are accepted, under-consideration, rejected or undecided (ids, csv, json, xlsx, per-state).")
@@ -89,6 +89,7 @@ struct ExportCommand: ParsableCommand {
             }
             var documentOptions = document.options
             if format == .briefing { documentOptions.profiles = try profiles(ledger) }
+            documentOptions.fileExtension = output.map { URL(fileURLWithPath: $0).pathExtension }
             let data = try DecisionExport.data(ledger, format: format, status: status, positions: positions, draft: draft, document: documentOptions)
             guard let output else {
                 FileHandle.standardOutput.write(TerminalOutput.export(data))

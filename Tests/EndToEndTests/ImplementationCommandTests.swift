@@ -42,6 +42,14 @@ final class ImplementationCommandTests: XCTestCase {
         XCTAssertEqual(plan.progress.map(\.text), ["Draft law sent"])
         XCTAssertEqual(ledger.implementation(of: "140.2")?.status, .inProgress)
         XCTAssertNil(ledger.implementation(of: "140.3"))
+        for name in ["plan.xlsx", "plan.docx", "midterm.docx", "midterm.html"] {
+            let format = name.hasPrefix("plan") ? "plan" : "midterm"
+            let export = try UPRBinary.run(["export", "--format", format, "-o", name], in: folder)
+            XCTAssertEqual(export.status, 0, export.stderr)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), name)
+        }
+        XCTAssertTrue(try String(contentsOf: folder.appendingPathComponent("midterm.html"), encoding: .utf8).contains("Draft law sent"))
+        XCTAssertNotEqual(try UPRBinary.run(["export", "--format", "plan"], in: folder).status, 0, "binary: -o is required")
         let history = try UPRBinary.run(["history", "140.1"], in: folder).stdout
         XCTAssertTrue(history.contains("action 2 done"), history)
         XCTAssertTrue(history.contains("in progress; progress note: Draft law sent"), history)

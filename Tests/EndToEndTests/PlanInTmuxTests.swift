@@ -29,6 +29,15 @@ final class PlanInTmuxTests: XCTestCase {
         try tmux!.type("Consulted the provinces")
         try tmux!.press("Enter")
         try tmux!.waitFor("Progress note on 140.1 saved")
+        for format in ["plan", "midterm"] {
+            try tmux!.press(":")
+            try tmux!.type("export \(format)")
+            try tmux!.press("Enter")
+            try tmux!.waitFor("upr-export-\(format)-")
+        }
+        let exported = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("upr-export-") }.sorted()
+        XCTAssertTrue(exported.contains { $0.hasPrefix("upr-export-midterm-") && $0.hasSuffix(".docx") }, "\(exported)")
+        XCTAssertTrue(exported.contains { $0.hasPrefix("upr-export-plan-") && $0.hasSuffix(".xlsx") }, "\(exported)")
         try tmux!.press("S")
         try tmux!.waitFor("Implementation of the 3 supported")
         try tmux!.press("q")
