@@ -39,6 +39,9 @@ enum DetailPane {
             let noting = earlier.position == .supported && record?.decision != .accepted
             add("Earlier: \(how) \(earlier.symbol), \(earlier.id) — \(DisplayText.excerpt(earlier.text, words: 60))",
                 noting ? Style(tone: .considering, bold: true) : Style(tone: .accent), indent: "  ")
+            if let done = earlier.implementation {
+                add("Then \(done.label)\(earlier.progress.map { ": \($0)" } ?? "")", Style(tone: done == .fullyImplemented ? .accepted : .considering), indent: "    ")
+            }
         }
         for line in PrecedentSection.lines(state) { add(line.text, line.style, indent: "    ") }
         for line in ConflictLogic.detailLines(state.ledger, recommendation.id) {

@@ -55,6 +55,24 @@ final class ImplementationCommandTests: XCTestCase {
         XCTAssertTrue(history.contains("in progress; progress note: Draft law sent"), history)
     }
 
+    /// The next cycle: this ledger as the reference of the next review shows what was implemented.
+    func testTheNextCycleSeesWhatWasImplemented() throws {
+        let earlier = UPRBinary.temporaryFolder(), next = UPRBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: earlier); try? FileManager.default.removeItem(at: next) }
+        XCTAssertEqual(try UPRBinary.run(["init"], in: earlier).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["decide", "accepted", "140.1", "140.2"], in: earlier).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["implement", "140.1", "--status", "full", "--note", "Law adopted"], in: earlier).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["init"], in: next).status, 0)
+        let old = earlier.appendingPathComponent("upr-ledger.json").path
+        let imported = try UPRBinary.run(["import", "--reference", old], in: next)
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertEqual(try UPRBinary.run(["export", "--format", "ids", "--filter", "was:implemented"], in: next).stdout, "140.1\n")
+        XCTAssertEqual(try UPRBinary.run(["export", "--format", "ids", "--filter", "was:supported -was:implemented"], in: next).stdout, "140.2\n")
+        let reference = try LedgerStore.read(next.appendingPathComponent("upr-ledger.json")).reference
+        XCTAssertEqual(reference.first { $0.id == "140.1" }?.progress, "Law adopted")
+        XCTAssertNil(reference.first { $0.id == "140.3" }?.implementation)
+    }
+
     /// `kill -9` while progress notes are being recorded: the ledger opens, and every note reported
     /// saved is there, in order (the one in flight may or may not be).
     func testKillDashNineDuringProgressWorkLosesNoReportedNote() throws {

@@ -84,6 +84,24 @@ import ReviewModel
         #expect(lines.contains { $0.hasPrefix("International instruments") && $0.hasSuffix("1 of 2") }, "\(lines)")
     }
 
+    @Test func theDetailPaneSaysWhatTheEarlierCycleImplemented() throws {
+        var earlier = Screens.ledger()
+        try earlier.decide("140.1", .accepted, by: "lan", at: Screens.now)
+        try earlier.setImplementationStatus("140.1", .partiallyImplemented, note: "Half the prisons visited", by: "lan", at: Screens.now)
+        var ledger = Screens.ledger()
+        ledger.reference = ReferenceRecommendation.records(of: earlier, symbol: "A/HRC/41/7")
+        var state = WorkbenchState(ledger: ledger, analyst: "lan", ledgerName: "t.json", size: Size(width: 120, height: 30))
+        state.timeZone = TimeZone(identifier: "UTC")!
+        let dump = Render.screen(state).dump()
+        #expect(dump.contains("Earlier: supported in A/HRC/41/7, 140.1"), "\(dump)")
+        #expect(dump.contains("Then partially implemented: Half the prisons"), "\(dump)")
+        Screens.press([.char("f")] + Screens.type("was:partial") + [.enter], &state)
+        // 140.2 (Consider ratifying OPCAT) is the same ask as the earlier 140.1.
+        #expect(state.visible.map { state.ledger.recommendations[$0].id } == ["140.1", "140.2"])
+        Screens.press([.escape, .char("f")] + Screens.type("was:full") + [.enter], &state)
+        #expect(state.visible.isEmpty)
+    }
+
     @Test func actionWordsTakeDueAndLeadWhereverTheyAre() {
         let words = ActionWords("Draft due:2026-06-30 the law lead:\"Bộ Tư pháp\" now")
         #expect(words.text == "Draft the law now")

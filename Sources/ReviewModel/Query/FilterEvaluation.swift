@@ -89,7 +89,7 @@ extension FilterTerm {
         case let .record(term):
             return term.select(within: candidates, index)
         case let .implementation(term):
-            return candidates.filter { term.matches(ledger.decisions[index.originalIDs[$0]], ledger.recommendations[$0]) }
+            return candidates.filter { term.matches($0, ledger, index) }
         }
     }
 

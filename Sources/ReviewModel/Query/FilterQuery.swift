@@ -119,7 +119,7 @@ extension FilterTerm {
         case let .decidedBy(analyst): return record(position, ledger, index).map { Self.folded($0.by, equals: analyst) } ?? false
         case let .ministry(name): return Self.ministry(record(position, ledger, index)?.ministry, is: name)
         case let .record(term): return term.matches(position, index)
-        case let .implementation(term): return term.matches(record(position, ledger, index), ledger.recommendations[position])
+        case let .implementation(term): return term.matches(position, ledger, index)
         }
     }
 

@@ -35,8 +35,9 @@ enum FilterTermReader {
             default: throw failure("unknown 'has:' value '\(value)'; known: note, proposal, conflict, earlier, precedent")
             }
         case "was":
-            guard value.lowercased() == "supported" else { throw failure("unknown 'was:' value '\(value)'; known: supported") }
-            return .wasSupported
+            if value.lowercased() == "supported" { return .wasSupported }
+            if let status = ImplementationStatus(parsing: value) { return .implementation(.earlier(status)) }
+            throw failure("unknown 'was:' value '\(value)'; known: supported, and how far the earlier one was implemented: not-started, in-progress, partially-implemented, fully-implemented (implemented)")
         case "in":
             guard value.lowercased() == "cluster" else { throw failure("unknown 'in:' value '\(value)'; known: cluster") }
             return .inCluster

@@ -14,6 +14,9 @@ public enum ImplementationTerm: Equatable, Sendable {
     case overdue(today: String)
     /// `sdg:16.3`: a linked target (entered, else the thematic list's goal), or within a goal (`sdg:16`).
     case sdg(String)
+    /// `was:implemented`: the same ask in the earlier cycle reached this status (a reference
+    /// taken from a ledger with a plan).
+    case earlier(ImplementationStatus)
 
     func matches(_ record: DecisionRecord?, _ recommendation: Recommendation) -> Bool {
         let plan = record?.implementation
@@ -41,7 +44,14 @@ public enum ImplementationTerm: Equatable, Sendable {
             let entered = plan?.sdgs ?? []
             let targets = entered.isEmpty ? recommendation.sdgs : entered
             return targets.contains { $0 == target || $0.hasPrefix(target + ".") }
+        case .earlier: return false  // needs the position: `matches(_:_:_:)`
         }
+    }
+
+    /// With the position, for the terms that read the search index (the earlier cycle).
+    func matches(_ position: Int, _ ledger: Ledger, _ index: SearchIndex) -> Bool {
+        if case let .earlier(status) = self { return index.memory.earlier(at: position)?.0.implementation == status }
+        return matches(ledger.decisions[ledger.recommendations[position].id], ledger.recommendations[position])
     }
 
     var description: String {
@@ -52,6 +62,7 @@ public enum ImplementationTerm: Equatable, Sendable {
         case let .due(comparison, day): "due:\(comparison.rawValue)\(day)"
         case .overdue: "overdue"
         case let .sdg(target): "sdg:\(target)"
+        case let .earlier(status): "was:\(status.argument)"
         }
     }
 
