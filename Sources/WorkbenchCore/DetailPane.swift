@@ -31,7 +31,7 @@ enum DetailPane {
         for line in PlanPane.detailLines(state, recommendation.id) { add(line.0, line.1, indent: "    ") }
         if let proposal = state.ledger.proposals[recommendation.id] {
             let what = proposal.decision?.label ?? "no decision"
-            add("PROPOSAL of \(proposal.ministry): \(what)\(proposal.note.isEmpty ? "" : " — \(proposal.note)") (t takes, X refuses)", Style(tone: .considering, bold: true), indent: "  ")
+            add("PROPOSAL of \(proposal.ministry): \(what)\(proposal.note.isEmpty ? "" : " — \(proposal.note)")\(proposal.progress.map { "; \($0.summary)" } ?? "") (t takes, X refuses)", Style(tone: .considering, bold: true), indent: "  ")
         }
         if let (earlier, _) = state.memory.earlier(at: state.selectedPosition ?? -1) {
             // "Earlier: noted in A/HRC/26/6, 143.12 — Ratify CAT": last time's answer to the same ask.

@@ -184,11 +184,15 @@ public struct Ledger: Equatable, Sendable {
         guard contains(id) else { throw LedgerError.unknownID(id) }
         guard let proposal = proposals[id] else { return nil }
         let before = decisions[id]
-        let record = DecisionRecord(
+        var record = DecisionRecord(
             decision: proposal.decision ?? before?.decision, note: proposal.note.isEmpty ? before?.note ?? "" : proposal.note,
             implemented: before?.implemented ?? false, ministry: before?.ministry, explanation: before?.explanation, implementation: before?.implementation, by: analyst, at: date)
         proposals[id] = nil
-        guard record.decision != before?.decision || record.note != (before?.note ?? "") else { return nil }
+        // Progress on the plan applies to a supported recommendation only.
+        if let progress = proposal.progress, record.decision == .accepted {
+            record.implementation = progress.applied(to: before?.implementation, ministry: proposal.ministry, source: proposal.source, at: date)
+        }
+        guard record.decision != before?.decision || record.note != (before?.note ?? "") || record.implementation != before?.implementation else { return nil }
         return try change(id, to: record, group: group, source: proposal.source)
     }
 
