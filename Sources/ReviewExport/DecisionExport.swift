@@ -29,7 +29,7 @@ public enum DecisionExport {
         document: DocumentOptions = DocumentOptions()
     ) throws -> Data {
         if format == .ministry { throw ExportError.needsMinistry }
-        if let data = try ImplementationExport.data(ledger, format: format, fileExtension: document.fileExtension) { return data }
+        if let data = try ImplementationExport.data(ledger, format: format, fileExtension: document.fileExtension, consultation: document.consultation) { return data }
         if format == .docx || format == .briefing {
             // The whole review, as the addendum and the pack always are.
             let all = Array(ledger.recommendations.indices)

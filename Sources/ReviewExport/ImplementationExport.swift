@@ -6,11 +6,12 @@ import ReviewModel
 /// Both cover every supported recommendation once, in document order within each theme.
 public enum ImplementationExport {
     /// The variants, by the file's extension; nil where the format is not one of these.
-    public static func data(_ ledger: Ledger, format: ExportFormat, fileExtension: String?) throws -> Data? {
+    public static func data(_ ledger: Ledger, format: ExportFormat, fileExtension: String?, consultation: Bool = false) throws -> Data? {
         let ext = fileExtension?.lowercased()
         switch format {
         case .plan: return ext == "docx" ? try PlanMatrix.document(ledger) : try PlanMatrix.workbook(ledger)
-        case .midterm: return ext == "html" || ext == "htm" ? Data(MidtermReport.html(ledger).utf8) : try MidtermReport.document(ledger)
+        case .midterm: return ext == "html" || ext == "htm" ? Data(MidtermReport.html(ledger, consultation: consultation).utf8)
+            : try MidtermReport.document(ledger, consultation: consultation)
         default: return nil
         }
     }

@@ -5,7 +5,7 @@ import ReviewModel
 /// recommendation with its status and what was done (actions done, progress notes). As Word,
 /// and as a self-contained HTML page with its charts in CSS (nothing fetched, no script).
 enum MidtermReport {
-    static func document(_ ledger: Ledger) throws -> Data {
+    static func document(_ ledger: Ledger, consultation: Bool = false) throws -> Data {
         let rows = ImplementationExport.rows(ledger)
         var body: [WordBlock] = [
             .paragraph(WordParagraph("Voluntary mid-term report", style: "Title")),
@@ -24,13 +24,16 @@ enum MidtermReport {
                 body.append(.paragraph(WordParagraph(runs: [.init(text: "Status: ", bold: true), .init(text: statusLine(row))], style: "Body")))
                 for line in row.done { body.append(.paragraph(indented(line))) }
                 if row.done.isEmpty { body.append(.paragraph(indented("Nothing reported yet."))) }
+                if consultation {
+                    for line in comments(ledger, row.id) { body.append(.paragraph(indented(line))) }
+                }
             }
         }
         return try DocxPackage.data(title: "Mid-term report: \(ledger.document.symbol)", header: "Mid-term report: \(ledger.document.symbol)",
                                     body: body, modified: ImplementationExport.modified(ledger))
     }
 
-    static func html(_ ledger: Ledger) -> String {
+    static func html(_ ledger: Ledger, consultation: Bool = false) -> String {
         let rows = ImplementationExport.rows(ledger)
         let e = Markup.escape
         var out = ["<!DOCTYPE html>", "<html lang=\"en\"><head><meta charset=\"utf-8\">",
@@ -67,10 +70,18 @@ enum MidtermReport {
                 out.append("<p><span class=\"id\">\(e(row.id))</span> \(e(row.text))</p>")
                 out.append("<p class=\"done\"><strong>Status:</strong> \(e(statusLine(row)))</p>")
                 for line in row.done.isEmpty ? ["Nothing reported yet."] : row.done { out.append("<p class=\"done\">\(e(line))</p>") }
+                if consultation {
+                    for line in comments(ledger, row.id) { out.append("<p class=\"done\"><em>\(e(line))</em></p>") }
+                }
             }
         }
         out.append("</body></html>")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `Consultation, Viet Nam Lawyers Association (15 March 2026): …`
+    static func comments(_ ledger: Ledger, _ id: String) -> [String] {
+        ledger.comments(on: id).map { "Consultation, \($0.organization)\($0.date.map { " (\($0))" } ?? ""): \($0.comment)" }
     }
 
     static func statusLine(_ row: ImplementationExport.Row) -> String {

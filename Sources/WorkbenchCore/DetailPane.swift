@@ -75,6 +75,10 @@ enum DetailPane {
             add("Note: none yet (e to write why)", .faint)
         }
         if let explanation = record?.explanation { add("Addendum explanation: " + explanation, Style(tone: .accepted), indent: "  ") }
+        // The consultation apart from the government's note: who said it, and when.
+        for comment in state.ledger.comments(on: recommendation.id) {
+            add("Consultation, \(comment.organization)\(comment.date.map { ", \($0)" } ?? ""): \(comment.comment)", .faint, indent: "  ")
+        }
         if changes.count > 0 {
             lines.append(("", .plain))
             add("History (\(changes.count) change\(changes.count == 1 ? "" : "s"), latest first):", .heading)

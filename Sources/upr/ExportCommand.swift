@@ -35,6 +35,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Overwrite the output file(s) if they exist.")
     var force = false
 
+    @Flag(name: .long, help: "midterm: print the consultation's comments (upr consult import) under each recommendation.")
+    var consultation = false
+
     @Flag(name: .long, help: "addendum, docx: write it even while recommendations are open, marked as a draft that lists them.")
     var draft = false
 
@@ -59,6 +62,7 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("--filter does not apply to \(split ? "--split" : format.rawValue): it always covers every recommendation.")
         }
         if draft && format != .addendum && format != .docx { throw ValidationError("--draft applies to --format addendum and docx only.") }
+        if consultation && format != .midterm { throw ValidationError("--consultation applies to --format midterm only.") }
         if split && format != .perState { throw ValidationError("--split applies to --format per-state only.") }
         if split && output == nil { throw ValidationError("--split writes one file per State: name the folder with -o FOLDER.") }
         if format.isBinary && output == nil {
@@ -90,6 +94,7 @@ struct ExportCommand: ParsableCommand {
             var documentOptions = document.options
             if format == .briefing { documentOptions.profiles = try profiles(ledger) }
             documentOptions.fileExtension = output.map { URL(fileURLWithPath: $0).pathExtension }
+            documentOptions.consultation = consultation
             let data = try DecisionExport.data(ledger, format: format, status: status, positions: positions, draft: draft, document: documentOptions)
             guard let output else {
                 FileHandle.standardOutput.write(TerminalOutput.export(data))

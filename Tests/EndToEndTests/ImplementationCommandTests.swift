@@ -73,6 +73,32 @@ final class ImplementationCommandTests: XCTestCase {
         XCTAssertNil(reference.first { $0.id == "140.3" }?.implementation)
     }
 
+    /// Consultation comments from a sheet: all or nothing, listed apart, printed in the mid-term
+    /// report only with --consultation.
+    func testConsultationCommentsAreImportedAllOrNothingAndPrintedWhenAsked() throws {
+        let folder = UPRBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["decide", "accepted", "140.1"], in: folder).status, 0)
+        let url = folder.appendingPathComponent("ngo.csv")
+        try Data("ID,Organization,Comment,Date\r\n140.1,Viet Nam Lawyers Association,Visit the prisons,2026-03-15\r\n999.1,Someone,Lost,2026-03-16\r\n".utf8).write(to: url)
+        let ledger = folder.appendingPathComponent("upr-ledger.json")
+        let before = try Data(contentsOf: ledger)
+        let refused = try UPRBinary.run(["consult", "import", "ngo.csv"], in: folder)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stdout.contains("ngo.csv:3: unknown ID 999.1"), refused.stdout)
+        XCTAssertEqual(try Data(contentsOf: ledger), before, "nothing imported")
+        let partial = try UPRBinary.run(["consult", "import", "ngo.csv", "--partial"], in: folder)
+        XCTAssertEqual(partial.status, 1)
+        XCTAssertTrue(partial.stdout.contains("1 comment imported"), partial.stdout)
+        XCTAssertTrue(try UPRBinary.run(["consult", "140.1"], in: folder).stdout.contains("Viet Nam Lawyers Association: Visit the prisons"))
+        XCTAssertEqual(try UPRBinary.run(["export", "--format", "midterm", "-o", "a.html"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["export", "--format", "midterm", "--consultation", "-o", "b.html"], in: folder).status, 0)
+        XCTAssertFalse(try String(contentsOf: folder.appendingPathComponent("a.html"), encoding: .utf8).contains("Visit the prisons"))
+        XCTAssertTrue(try String(contentsOf: folder.appendingPathComponent("b.html"), encoding: .utf8).contains("Visit the prisons"))
+        XCTAssertNotEqual(try UPRBinary.run(["export", "--format", "csv", "--consultation"], in: folder).status, 0)
+    }
+
     /// `kill -9` while progress notes are being recorded: the ledger opens, and every note reported
     /// saved is there, in order (the one in flight may or may not be).
     func testKillDashNineDuringProgressWorkLosesNoReportedNote() throws {

@@ -31,6 +31,7 @@ final class LedgerFastDecodingTests: XCTestCase {
             ConflictSide(side: "theirs", record: nil),
         ]]
         ledger.reference = [ReferenceRecommendation(id: "143.1", text: "Ratify OPCAT", states: ["Chile"], position: .noted, symbol: "A/HRC/41/7")]
+        ledger.consultation = ["140.2": [ConsultationComment(organization: "Viet Nam Lawyers Association", comment: "Yes \"please\" 😀", date: "2026-03-15", file: "c.csv", line: 2)]]
         return ledger
     }
 

@@ -102,6 +102,17 @@ import ReviewModel
         #expect(state.visible.isEmpty)
     }
 
+    @Test func consultationCommentsShowApartFromTheNote() throws {
+        var state = Self.supportedState()
+        Screens.press([.char("g"), .char("e")] + Screens.type("Our own reasons") + [.enter], &state)
+        var ledger = state.ledger
+        try ledger.addComments([("140.1", ConsultationComment(organization: "Viet Nam Lawyers Association", comment: "Visit prisons", date: "2026-03-15", file: "c.csv", line: 2))])
+        state = WorkbenchState(ledger: ledger, analyst: "lan", ledgerName: "t.json", size: Size(width: 150, height: 30))
+        let dump = Render.screen(state).dump()
+        #expect(dump.contains("Consultation, Viet Nam Lawyers Association, 2026-03-15: Visit"), "\(dump)")
+        #expect(dump.contains("Note: Our own reasons"))
+    }
+
     @Test func actionWordsTakeDueAndLeadWhereverTheyAre() {
         let words = ActionWords("Draft due:2026-06-30 the law lead:\"Bộ Tư pháp\" now")
         #expect(words.text == "Draft the law now")

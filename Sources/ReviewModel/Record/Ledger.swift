@@ -31,6 +31,9 @@ public struct Ledger: Equatable, Sendable {
     /// --reference`), so that an ask made again is seen with last time's answer (`CycleMemory`).
     /// Saved only when there are some.
     public var reference: [ReferenceRecommendation] = []
+    /// Comments from the consultation of organizations and individuals, by ID (`Consultation`).
+    /// Not the government's notes and not in the history; saved only when there are some.
+    public var consultation: [String: [ConsultationComment]] = [:]
 
     public init(
         schemaVersion: Int = Ledger.currentSchemaVersion,
@@ -235,7 +238,7 @@ public struct Ledger: Equatable, Sendable {
     func sameBesidesDecisions(as other: Ledger) -> Bool {
         recommendations.count == other.recommendations.count && document == other.document && notice == other.notice
             && views == other.views && proposals == other.proposals && conflicts == other.conflicts
-            && reference.count == other.reference.count
+            && reference.count == other.reference.count && consultation == other.consultation
     }
 
     /// The changes made to one recommendation, oldest first.

@@ -152,6 +152,7 @@ public enum LedgerMerge {
         ledger.conflicts = conflicts
         // The earlier cycle is replaced whole, never merged: the side that changed it wins.
         ledger.reference = ours.reference == base.reference ? theirs.reference : ours.reference
+        ledger.consultation = mergedConsultation(base.consultation, ours.consultation, theirs.consultation)
         let order = base.indexByID
         report.sort { ($0.kind.rawValue, order[$0.key] ?? Int.max, $0.key) < ($1.kind.rawValue, order[$1.key] ?? Int.max, $1.key) }
         return (ledger, report)

@@ -27,7 +27,7 @@ enum LedgerFastDecoding {
         var schemaVersion: Int?, generation: Int?, notice: String?, document: DocumentInfo?
         var recommendations: [Recommendation]?, decisions: [String: DecisionRecord]?, history: [ChangeEvent]?
         var views: [String: String]?, proposals: [String: Proposal]?, conflicts: [String: [ConflictSide]]?
-        var reference: [ReferenceRecommendation]?
+        var reference: [ReferenceRecommendation]?, consultation: [String: [ConsultationComment]]?
         var seen = KeysSeen()
         try scanner.beginObject()
         while let key = try scanner.nextKey() {
@@ -73,6 +73,7 @@ enum LedgerFastDecoding {
             case "proposals": try seen.first(8); proposals = try decoded([String: Proposal]?.self, &scanner)
             case "conflicts": try seen.first(9); conflicts = try decoded([String: [ConflictSide]]?.self, &scanner)
             case "reference": try seen.first(10); reference = try decoded([ReferenceRecommendation]?.self, &scanner)
+            case "consultation": try seen.first(11); consultation = try decoded([String: [ConsultationComment]]?.self, &scanner)
             default: _ = try scanner.valueBytes()
             }
         }
@@ -80,7 +81,7 @@ enum LedgerFastDecoding {
         return LedgerCoding.Contents(
             schemaVersion: schemaVersion, generation: generation, notice: notice, document: document,
             recommendations: recommendations, decisions: decisions, history: history, views: views,
-            proposals: proposals, conflicts: conflicts, reference: reference)
+            proposals: proposals, conflicts: conflicts, reference: reference, consultation: consultation)
     }
 
     fileprivate static func readHistory(_ scanner: inout JSONScanner) throws -> [ChangeEvent]? {

@@ -17,6 +17,8 @@ enum LedgerMigration {
         for id in (contents.conflicts ?? [:]).keys where !ledger.contains(id) { throw LedgerError.decisionForUnknownID(id) }
         ledger.conflicts = contents.conflicts ?? [:]
         ledger.reference = contents.reference ?? []
+        for id in (contents.consultation ?? [:]).keys where !ledger.contains(id) { throw LedgerError.decisionForUnknownID(id) }
+        ledger.consultation = contents.consultation ?? [:]
         return ledger
     }
 
