@@ -20,6 +20,12 @@ final class ImplementationCommandTests: XCTestCase {
         XCTAssertEqual(try UPRBinary.run(["action", "add", "140.1", "Train judges"], in: folder).status, 0)
         XCTAssertEqual(try UPRBinary.run(["action", "done", "140.1", "2"], in: folder).status, 0)
 
+        let planned = try UPRBinary.run(["implement", "140.2", "--lead", "Ministry of Public Security", "--partner", "VLA", "--partner", "UNDP",
+                                         "--indicator", "Cases of torture reported", "--sdg", "16.3", "--sdg", "16.a"], in: folder)
+        XCTAssertEqual(planned.status, 0, planned.stderr)
+        XCTAssertTrue(planned.stdout.contains("Plan updated: 1 recommendation (1 changed)"), planned.stdout)
+        XCTAssertNotEqual(try UPRBinary.run(["implement", "140.2", "--sdg", "18.1"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["export", "--format", "ids", "--filter", "sdg:16.3 lead:\"ministry of public security\""], in: folder).stdout, "140.2\n")
         let before = try Data(contentsOf: url)
         let journal = try? Data(contentsOf: URL(fileURLWithPath: url.path + ".journal"))
         for refused in [["implement", "140.3", "--status", "full"], ["implement", "140.1", "140.3", "--status", "full"],
@@ -41,6 +47,9 @@ final class ImplementationCommandTests: XCTestCase {
         XCTAssertEqual(plan.actions.map(\.done), [false, true])
         XCTAssertEqual(plan.progress.map(\.text), ["Draft law sent"])
         XCTAssertEqual(ledger.implementation(of: "140.2")?.status, .inProgress)
+        XCTAssertEqual(ledger.implementation(of: "140.2")?.partners, ["VLA", "UNDP"])
+        XCTAssertEqual(ledger.implementation(of: "140.2")?.indicators, ["Cases of torture reported"])
+        XCTAssertEqual(ledger.sdgTargets(of: "140.2"), ["16.3", "16.a"])
         XCTAssertNil(ledger.implementation(of: "140.3"))
         for name in ["plan.xlsx", "plan.docx", "midterm.docx", "midterm.html"] {
             let format = name.hasPrefix("plan") ? "plan" : "midterm"
