@@ -36,10 +36,16 @@ enum PlanPane {
         }
     }
 
+    /// `PLAN: 3 supported, 1 overdue (P leaves)`, for the status line while the view is on.
+    static func statusPart(_ state: WorkbenchState) -> String {
+        let overdue = state.visible.filter { PlanLogic.isOverdue($0, state) }.count
+        return "PLAN: \(state.visible.count) supported\(overdue > 0 ? ", \(overdue) overdue" : "") (P leaves)"
+    }
+
     /// `next: 2026-06-30 Draft the law`, or what there is instead.
     static func nextActionLabel(_ plan: Implementation?) -> String {
         guard let plan, !plan.actions.isEmpty else { return "no actions yet (:action add)" }
-        guard let next = plan.nextAction else { return "all \(plan.actions.count) actions done" }
+        guard let next = plan.nextAction else { return plan.actions.count == 1 ? "its one action done" : "all \(plan.actions.count) actions done" }
         return "next: \(next.action.due ?? "no date") \(next.action.text)"
     }
 

@@ -26,6 +26,7 @@ import ReviewModel
         #expect(dump.contains("next: 2026-06-30 Draft the law"), "\(dump)")
         #expect(dump.contains("Ministry of Justice"))
         #expect(dump.contains("no actions yet"), "140.2 has none")
+        #expect(dump.contains("PLAN: 2 supported, 1 overdue (P leaves)"), "the status line says where the analyst is")
         #expect(dump.contains("[ ] 1. Draft the law — due 2026-06-30"), "the detail pane lists the actions: \(dump)")
         #expect(Screens.press([.char(":")] + Screens.type("action done 1") + [.enter], &state) == [.save])
         let after = Render.screen(state).dump()
