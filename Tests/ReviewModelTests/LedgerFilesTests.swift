@@ -87,7 +87,7 @@ final class LedgerFilesTests: XCTestCase {
         let store = try LedgerStore.open(url, analyst: "lan", seed: Fixtures.ledger).store
         try store.save(store.saved)  // a .bak of schema 2
         store.close()
-        let newer = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 9")
+        let newer = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\"schemaVersion\": 3", with: "\"schemaVersion\": 9")
         try Data(newer.utf8).write(to: url)
         XCTAssertThrowsError(try LedgerRecovery.recover(url, analyst: "lan")) { error in
             XCTAssertTrue("\(error)".contains("schemaVersion 9"), "\(error)")
