@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependency direction: upr → ReviewImport → ReviewModel; upr → WorkbenchCore → ReviewExport → ReviewModel;
+// Dependency direction: upr → ReviewImport → ReviewRecord → ReviewModel; upr → WorkbenchCore → ReviewExport, ReviewRecord → ReviewModel;
 // upr → NcursesBackend → WorkbenchCore, CNcursesw.
 // ReviewModel knows nothing of terminals; WorkbenchCore knows nothing of ncurses.
 let package = Package(

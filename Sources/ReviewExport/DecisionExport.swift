@@ -19,7 +19,7 @@ public enum DecisionExport {
         case .markdown: return MarkdownReport.text(ledger, chosen, directory: try StateDirectory.bundled())
         case .html: return HTMLReport.text(ledger, chosen, directory: try StateDirectory.bundled())
         case .perState: return PerStateExport.text(ledger, chosen, directory: try StateDirectory.bundled())
-        case .xlsx, .ministry, .docx, .briefing: throw ExportError.binary(format)
+        case .xlsx, .ministry, .docx, .briefing, .plan, .midterm: throw ExportError.binary(format)
         }
     }
 
@@ -29,6 +29,7 @@ public enum DecisionExport {
         document: DocumentOptions = DocumentOptions()
     ) throws -> Data {
         if format == .ministry { throw ExportError.needsMinistry }
+        if let data = try ImplementationExport.data(ledger, format: format, fileExtension: document.fileExtension, consultation: document.consultation) { return data }
         if format == .docx || format == .briefing {
             // The whole review, as the addendum and the pack always are.
             let all = Array(ledger.recommendations.indices)

@@ -14,6 +14,11 @@ public struct DocumentOptions: Equatable, Sendable {
     public var states: [String] = []
     /// Briefing pack: each recommending State's profile in the public UPR record, where there is one.
     public var profiles: [String: StateProfile] = [:]
+    /// The plan and the mid-term report: the file's extension picks Word, XLSX or HTML.
+    public var fileExtension: String?
+    /// The mid-term report: print the consultation's comments under each recommendation (the
+    /// export's choice; they are never mixed with the government's account).
+    public var consultation = false
 
     public init(ranges: Bool = false, sessionDates: String? = nil, issued: Date? = nil, states: [String] = []) {
         self.ranges = ranges

@@ -26,17 +26,7 @@ enum DocxPackage {
             ("word/header1.xml", headerXML(header)),
             ("word/footer1.xml", footerXML),
         ]
-        let archive = try Archive(accessMode: .create)
-        for (path, text) in parts {
-            let bytes = Data(text.utf8)
-            // A fixed date keeps the same ledger's document byte for byte the same.
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: modified,
-                                 compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        return try OfficeZip.data(parts, modified: modified)
     }
 
     static let contentTypes = XLSXPackage.header

@@ -6,7 +6,6 @@ import ZIPFoundation
 /// zipped with ZIPFoundation in memory.
 enum XLSXPackage {
     static func data(_ sheets: [XLSXSheet], modified: Date) throws -> Data {
-        let archive = try Archive(accessMode: .create)
         var parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes(count: sheets.count)),
             ("_rels/.rels", packageRelationships),
@@ -17,16 +16,7 @@ enum XLSXPackage {
         for (index, sheet) in sheets.enumerated() {
             parts.append(("xl/worksheets/sheet\(index + 1).xml", sheet.xml(selected: index == 0)))
         }
-        for (path, text) in parts {
-            let bytes = Data(text.utf8)
-            // A fixed date keeps the same ledger's workbook byte for byte the same.
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: modified,
-                                 compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        return try OfficeZip.data(parts, modified: modified)
     }
 
     static let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"

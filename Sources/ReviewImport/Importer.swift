@@ -213,6 +213,8 @@ public struct Importer {
             differences.append(Difference(id: recommendation.id, ledger: decision, source: position))
             guard options.positions == .apply else { continue }
             if decision != nil && decision != position.decision && !options.overwriteDecisions { conflicts += 1; continue }
+            // A document that says only "supported" does not take away a mark the analysts set.
+            if decision == .accepted, record?.implemented == true, !implemented, !options.overwriteDecisions { conflicts += 1; continue }
             try current.applyPosition(recommendation.id, position.decision, implemented: implemented, source: source,
                                       by: options.analyst, at: options.now, group: group)
             applied += 1

@@ -50,8 +50,9 @@ public enum MinistrySheetImport {
         }
         var problems: [Problem] = [], proposals: [Proposal] = []
         var seen: [String: Int] = [:]
+        let hasProgress = MinistryProgressColumns.present(in: header.cells)
         var accounted: Set<String> = []
-        let letter = table.isCSV ? { (column: Int) in "column \(MinistrySheetLayout.columns[column])" } : { (column: Int) in "cell " + columnLetter(column) }
+        let letter = table.isCSV ? { (column: Int) in "column \((MinistrySheetLayout.columns + MinistryProgressColumns.titles)[column])" } : { (column: Int) in "cell " + columnLetter(column) }
         for row in dataRows {
             func cell(_ column: Int) -> String { column < row.cells.count ? row.cells[column] : "" }
             func place(_ column: Int) -> String { table.isCSV ? letter(column) : letter(column) + "\(row.number)" }
@@ -91,10 +92,11 @@ public enum MinistrySheetImport {
             if decision == nil {
                 found.append("'\(word.trimmingCharacters(in: .whitespacesAndNewlines))' in \(place(MinistrySheetLayout.proposedColumn)) is not a decision; write \(ProposedDecision.accepted)")
             }
+            let progress = hasProgress ? MinistryProgressImport.read(cell, place, id: id, ledger: ledger, problems: &found) : nil
             problems += found.map { Problem(file: file, row: row.number, id: id.isEmpty ? nil : id, message: $0) }
             let note = MinistrySheetLayout.normalized(cell(MinistrySheetLayout.noteColumn))
-            guard found.isEmpty, let decision, decision != nil || !note.isEmpty else { continue }
-            proposals.append(Proposal(id: id, decision: decision, note: note, ministry: name, file: file, line: row.number, at: date))
+            guard found.isEmpty, let decision, decision != nil || !note.isEmpty || progress != nil else { continue }
+            proposals.append(Proposal(id: id, decision: decision, note: note, ministry: name, file: file, line: row.number, at: date, progress: progress))
         }
         for missing in ledger.ids(assignedTo: name) where !accounted.contains(missing) {
             problems.append(Problem(file: file, row: nil, id: missing, message: "\(missing), assigned to \(name), is missing from the sheet (a row was deleted?)"))

@@ -50,13 +50,13 @@ public enum UPRInfoCSV {
             }
             let fields = record.fields
             let session = columns.session.map { trimmed(fields[$0]) } ?? ""
-            if !session.isEmpty, Int(session) == nil {
-                warnings.append(ImportWarning(file: file, line: record.line, message: "session “\(session)” is not a number; left out"))
+            if !session.isEmpty, Int(session).map({ !(1...999).contains($0) }) ?? true {
+                warnings.append(ImportWarning(file: file, line: record.line, message: "session “\(session)” is not a session number (1 to 999); left out"))
             }
             let issues = columns.issue.map { fields[$0].split(separator: ",").map { trimmed(String($0)) } } ?? []
             rows.append(UPRInfoRow(stateUnderReview: trimmed(fields[columns.to]), recommendingState: trimmed(fields[columns.from]),
                                    text: trimmed(fields[columns.text]), response: trimmed(fields[columns.response]),
-                                   session: Int(session), issues: issues.filter { !$0.isEmpty }, line: record.line))
+                                   session: Int(session).flatMap { (1...999).contains($0) ? $0 : nil }, issues: issues.filter { !$0.isEmpty }, line: record.line))
         }
         return (rows, warnings)
     }

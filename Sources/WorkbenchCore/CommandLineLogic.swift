@@ -33,6 +33,7 @@ enum CommandLineLogic {
             ["accept", "reject", "consider"]
         },
         Spec(name: "themes", argument: "accept [all]", help: "accept the themes suggested from the UPR record (marked, this one, or all)") { _ in ["accept", "accept all"] },
+        Spec(name: "action", argument: "add TEXT [due:DATE] [lead:NAME] | done N", help: "the plan's actions of this supported recommendation") { _ in ["add", "done", "undone"] },
         Spec(name: "state", argument: "STATE", help: "filter by recommending State") { state in state.allStates.map(\.name) },
         Spec(name: "decision", argument: "STATUS", help: "filter by decision") { _ in ["undecided", "accepted", "under-consideration", "rejected", "all"] },
         Spec(name: "sort", argument: "ORDER", help: "sort the list") { _ in ["id", "state", "decision", "theme"] },
@@ -105,6 +106,7 @@ enum CommandLineLogic {
         case "view":
             return try view(argument, &state)
         case "assign": return ProposalLogic.assign(argument, &state, now: now)
+        case "action": return try PlanLogic.command(argument, &state, now: now)
         case "proposals":
             try ProposalLogic.review(&state)
         case "take": return ProposalLogic.take(&state, now: now)

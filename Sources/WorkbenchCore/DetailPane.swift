@@ -28,9 +28,10 @@ enum DetailPane {
         if !recommendation.themes.isEmpty { add("Themes: " + recommendation.themes.joined(separator: "; "), .faint, indent: "  ") }
         if record?.implemented == true && record?.decision == .accepted { add("Already implemented (addendum)", Style(tone: .accepted), indent: "  ") }
         if let ministry = record?.ministry { add("Ministry: " + ministry, Style(tone: .accent), indent: "  ") }
+        for line in PlanPane.detailLines(state, recommendation.id) { add(line.0, line.1, indent: "    ") }
         if let proposal = state.ledger.proposals[recommendation.id] {
             let what = proposal.decision?.label ?? "no decision"
-            add("PROPOSAL of \(proposal.ministry): \(what)\(proposal.note.isEmpty ? "" : " — \(proposal.note)") (t takes, X refuses)", Style(tone: .considering, bold: true), indent: "  ")
+            add("PROPOSAL of \(proposal.ministry): \(what)\(proposal.note.isEmpty ? "" : " — \(proposal.note)")\(proposal.progress.map { "; \($0.summary)" } ?? "") (t takes, X refuses)", Style(tone: .considering, bold: true), indent: "  ")
         }
         if let (earlier, _) = state.memory.earlier(at: state.selectedPosition ?? -1) {
             // "Earlier: noted in A/HRC/26/6, 143.12 — Ratify CAT": last time's answer to the same ask.
@@ -38,6 +39,9 @@ enum DetailPane {
             let noting = earlier.position == .supported && record?.decision != .accepted
             add("Earlier: \(how) \(earlier.symbol), \(earlier.id) — \(DisplayText.excerpt(earlier.text, words: 60))",
                 noting ? Style(tone: .considering, bold: true) : Style(tone: .accent), indent: "  ")
+            if let done = earlier.implementation {
+                add("Then \(done.label)\(earlier.progress.map { ": \($0)" } ?? "")", Style(tone: done == .fullyImplemented ? .accepted : .considering), indent: "    ")
+            }
         }
         for line in PrecedentSection.lines(state) { add(line.text, line.style, indent: "    ") }
         for line in ConflictLogic.detailLines(state.ledger, recommendation.id) {
@@ -59,7 +63,10 @@ enum DetailPane {
             }
         }
         lines.append(("", .plain))
-        if case .noteEditor(let editor) = state.mode {
+        if case .noteEditor(let editor) = state.mode, editor.isProgressNote {
+            add("Progress note (editing below; Enter saves, Esc cancels):", .heading)
+            add(editor.string.isEmpty ? " " : editor.string)
+        } else if case .noteEditor(let editor) = state.mode {
             add("Note (editing below; Enter saves, Esc cancels):", .heading)
             add(editor.string.isEmpty ? " " : editor.string)
         } else if let note = record?.note, !note.isEmpty {
@@ -68,6 +75,10 @@ enum DetailPane {
             add("Note: none yet (e to write why)", .faint)
         }
         if let explanation = record?.explanation { add("Addendum explanation: " + explanation, Style(tone: .accepted), indent: "  ") }
+        // The consultation apart from the government's note: who said it, and when.
+        for comment in state.ledger.comments(on: recommendation.id) {
+            add("Consultation, \(comment.organization)\(comment.date.map { ", \($0)" } ?? ""): \(comment.comment)", .faint, indent: "  ")
+        }
         if changes.count > 0 {
             lines.append(("", .plain))
             add("History (\(changes.count) change\(changes.count == 1 ? "" : "s"), latest first):", .heading)

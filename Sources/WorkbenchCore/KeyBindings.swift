@@ -11,6 +11,8 @@ public enum Command: Equatable, Sendable {
     case takeProposal, refuseProposal, takeOurs, takeTheirs, decideClusterAlike, toggleImplemented
     case publishNote
     case acceptSuggestedThemes
+    // The implementation view (PlanLogic)
+    case togglePlanView, nextImplementationStatus, writeProgressNote
     // The export menu
     case export(ExportChoice)
     // The help screen
@@ -84,6 +86,9 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("T")], command: .acceptSuggestedThemes, mode: .browse, help: "accept the themes suggested from the UPR record", footer: nil),
         KeyBinding(keys: [.char("I")], command: .toggleImplemented, mode: .browse, help: "accepted: mark or unmark as already implemented (addendum)", footer: nil),
         KeyBinding(keys: [.char("C")], command: .decideClusterAlike, mode: .browse, help: "decide this one's whole cluster the way this one is decided", footer: nil),
+        KeyBinding(keys: [.char("P")], command: .togglePlanView, mode: .browse, help: "implementation view: supported ones, status, lead, next due action, overdue (again: back)", footer: nil),
+        KeyBinding(keys: [.char("p")], command: .nextImplementationStatus, mode: .browse, help: "supported: next implementation status (not started, in progress, partially, fully)", footer: nil),
+        KeyBinding(keys: [.char("l")], command: .writeProgressNote, mode: .browse, help: "supported: write a dated progress note (Enter saves)", footer: nil),
         KeyBinding(keys: [.char("S")], command: .showStatistics, mode: .browse, help: "statistics: progress, shares, per State and per theme", footer: nil),
         KeyBinding(keys: [.char("E")], command: .openExport, mode: .browse, help: "export the decision lists", footer: "export"),
         KeyBinding(keys: [.char("?")], command: .showHelp, mode: .browse, help: "this help", footer: "help"),
@@ -191,6 +196,9 @@ public enum KeyBindings {
         case .toggleImplemented: "implemented"
         case .publishNote: "explain"
         case .acceptSuggestedThemes: "accept-themes"
+        case .togglePlanView: "plan-view"
+        case .nextImplementationStatus: "next-status"
+        case .writeProgressNote: "progress-note"
         case .takeTheirs: "take-theirs"
         case .refuseProposal: "refuse"
         case .nextMatch: "next-match"

@@ -4,6 +4,7 @@ import ReviewModel
 enum ListPane {
     static func draw(_ state: WorkbenchState, _ rect: Layout.Rect, _ screen: inout ScreenBuffer) {
         guard rect.width > 0, rect.height > 0 else { return }
+        if state.planView && !state.visible.isEmpty { return PlanPane.draw(state, rect, &screen) }
         if state.visible.isEmpty {
             let what = state.filter.isEmpty ? "This ledger has no recommendations." : "Nothing matches \(state.filter.summary)."
             screen.put(" \(what)", row: rect.row, column: rect.column, limit: rect.column + rect.width)

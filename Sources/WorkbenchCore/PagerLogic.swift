@@ -58,8 +58,10 @@ enum PagerLogic {
             state.message = .init("No match for “\(search.text ?? term)” on this screen")
             return
         }
-        let next = forward ? matching.first { $0 > top } ?? matching[0] : matching.last { $0 < top } ?? matching[matching.count - 1]
+        let from = search.current ?? top
+        let next = forward ? matching.first { $0 > from } ?? matching[0] : matching.last { $0 < from } ?? matching[matching.count - 1]
         setScroll(next, &state)
+        state.helpSearch?.current = next
         let ordinal = matching.firstIndex(of: next)! + 1
         state.message = .init("“\(search.text ?? term)”: match \(ordinal) of \(matching.count)")
     }

@@ -120,6 +120,9 @@ public enum Workbench {
         case .takeProposal: return ProposalLogic.take(&state, now: now)
         case .refuseProposal: return ProposalLogic.refuse(&state)
         case .acceptSuggestedThemes: return ThemeLogic.accept(all: false, &state)
+        case .togglePlanView: return PlanLogic.toggleView(&state)
+        case .nextImplementationStatus: return PlanLogic.nextStatus(&state, now: now)
+        case .writeProgressNote: return PlanLogic.openProgressNote(&state)
         case .toggleImplemented:
             guard state.mayWrite() else { return [] }
             return toggleImplemented(&state, now: now)
@@ -309,6 +312,7 @@ extension WorkbenchState {
     mutating func refilter(preferring preferred: Int) {
         refreshNotedPositions()
         visible = SortOrder.sorted(filter.positions(in: ledger, index: search.index), by: sort, in: ledger)
+        if planView { visible = visible.filter { ledger.statuses[$0] == .accepted } }
         searchPlace = nil
         let previousCursor = cursor
         if sort == .document {

@@ -80,10 +80,11 @@ public enum ResumeFile {
     }
 
     /// Written whole (temporary file and rename): a crash leaves the old point or the new.
-    public static func save(_ point: ResumePoint, to url: URL) throws {
+    /// It holds filter and search words (`note:` ones too): as private as the ledger.
+    public static func save(_ point: ResumePoint, to url: URL, ledger: URL? = nil) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try DurableFile.write(try encoder.encode(point), to: url)
+        try DurableFile.write(try encoder.encode(point), to: url, mode: ledger.map(LedgerFiles.mode(of:)))
     }
 }
 

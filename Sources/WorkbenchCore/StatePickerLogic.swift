@@ -50,6 +50,8 @@ enum StatePickerLogic {
 enum NoteEditorLogic {
     static func handle(_ command: Command?, _ key: Key, _ editor: inout LineEditor, _ state: inout WorkbenchState, now: Date) -> [Effect] {
         switch command {
+        case .fieldAccept where editor.isProgressNote:
+            return PlanLogic.saveProgressNote(editor, &state, now: now)
         case .fieldAccept:
             state.mode = .browse
             let note = editor.string.trimmingCharacters(in: .whitespaces)
@@ -63,7 +65,7 @@ enum NoteEditorLogic {
             return [.save]
         case .fieldCancel:
             state.mode = .browse
-            state.message = .init("Note on \(editor.recommendationID) not changed")
+            state.message = .init(editor.isProgressNote ? "No progress note written on \(editor.recommendationID)" : "Note on \(editor.recommendationID) not changed")
             return []
         default:
             _ = editor.field.edit(command, key)

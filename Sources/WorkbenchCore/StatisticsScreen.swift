@@ -26,6 +26,8 @@ enum StatisticsScreen {
         lines += breakdown("By recommending State (most recommendations first)", positions, state, barWidth: barWidth, width: width) { $0.states }
         lines.append(("", .plain))
         lines += breakdown("By theme", positions, state, barWidth: barWidth, width: width) { $0.themes.isEmpty ? ["(no theme)"] : $0.themes }
+        // Only where there is a plan: a triage ledger's statistics stay as they were.
+        if state.ledger.hasImplementationRecords || state.planView { lines += PlanPane.statistics(state, barWidth: barWidth, width: width) }
         return lines
     }
 

@@ -28,6 +28,7 @@ enum StatusBar {
         if let place = state.searchPlace, place.cursor == state.cursor, let text = state.searchText {
             parts.append(Part(text: "“\(text)” match \(place.ordinal) of \(place.inView)", weight: 1))
         }
+        if state.planView { parts.append(Part(text: PlanPane.statusPart(state), weight: 1)) }
         if let count = state.pendingCount { parts.append(Part(text: "count \(count)", weight: 0)) }
         if !state.marked.isEmpty { parts.append(Part(text: "\(state.marked.count) marked", weight: 2)) }
         if !state.ledger.proposals.isEmpty { parts.append(Part(text: "\(state.ledger.proposals.count) proposals", weight: 3)) }

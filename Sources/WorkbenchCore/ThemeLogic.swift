@@ -18,12 +18,7 @@ enum ThemeLogic {
             state.message = .init(all || state.marked.isEmpty ? "No suggested themes here (only recommendations without themes get them)" : "None of the marked has suggested themes", isError: true)
             return []
         }
-        // Replacing the recommendations keeps decisions, history, views and the earlier cycle,
-        // but not open merge conflicts: those are settled first.
-        guard state.ledger.conflicts.isEmpty else {
-            state.message = .init("Resolve the open merge conflicts first (:conflicts), then accept the themes", isError: true)
-            return []
-        }
+        // Replacing the recommendations keeps decisions, history, views, open merge conflicts and the earlier cycle.
         var recommendations = state.ledger.recommendations
         for position in positions { recommendations[position].themes = box.suggestions[position]! }
         guard let replaced = try? state.ledger.reimporting(recommendations, dropGoneDecisions: false), replaced.applied else {

@@ -108,6 +108,10 @@ public struct WorkbenchState: Equatable, Sendable {
 
     /// The zone times are shown in (the ledger keeps UTC).
     public var timeZone: TimeZone = .current
+    /// The implementation view (`P`, `PlanLogic`): the supported recommendations with their plans.
+    public internal(set) var planView = false
+    /// The day actions fall overdue after, in the analyst's zone (`2026-12-01`).
+    public var today = ImplementationTerm.today()
     /// The list fills the width (the detail pane hidden), or shares it with the detail pane.
     public internal(set) var detailHidden = false
     /// Digits typed before a motion (`5j`).
@@ -209,6 +213,9 @@ public struct HelpSearch: Equatable, Sendable {
     public var field: TextField?
     public var term: String?
     public var text: String?
+    /// The line of the match last shown: `n` goes on from it, not from the scroll (which stops
+    /// at the last page, where several matches may stand).
+    public var current: Int?
 }
 
 /// The order of the list.
@@ -268,6 +275,8 @@ public struct TextField: Equatable, Sendable {
 public struct LineEditor: Equatable, Sendable {
     public var recommendationID: String
     public var field: TextField
+    /// A progress note on the plan (`l`), added to its notes, rather than the analyst's note.
+    public var isProgressNote = false
 
     public init(recommendationID: String, text: String) {
         self.recommendationID = recommendationID

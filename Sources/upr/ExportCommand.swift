@@ -7,7 +7,7 @@ import ReviewExport
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write decision lists and reports: IDs, CSV, JSON, the addendum (text or Word), XLSX, Markdown, HTML, per recommending State, or the briefing pack (Word).",
+        abstract: "Write decision lists and reports: IDs, CSV, JSON, the addendum (text or Word), XLSX, Markdown, HTML, per recommending State, the briefing pack (Word), the national plan (plan: XLSX, or Word with -o FILE.docx) or the mid-term report (midterm: Word, or HTML with -o FILE.html).",
         discussion: """
         The addendum (text or docx) is refused (exit status 3, listing what is open) while any recommendation is \
         undecided or under consideration; --draft writes it anyway, marked as a draft. Files are \
@@ -20,7 +20,7 @@ struct ExportCommand: ParsableCommand {
     /// The public record the briefing pack reads each State's profile from.
     @OptionGroup var record: RecordOptions
 
-    @Option(name: .long, help: "ids, csv, json, addendum, xlsx, markdown, html, per-state, ministry, docx (the addendum in Word) or briefing (Word, per recommending State).")
+    @Option(name: .long, help: "ids, csv, json, addendum, xlsx, markdown, html, per-state, ministry, docx (the addendum in Word), briefing (Word, per recommending State), plan (the national plan: .xlsx or .docx) or midterm (the mid-term report: .docx or .html).")
     var format: ExportFormat = .ids
 
     @Option(name: .long, help: "Only recommendations that are accepted, under-consideration, rejected or undecided (ids, csv, json, xlsx, per-state).")
@@ -34,6 +34,9 @@ struct ExportCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Overwrite the output file(s) if they exist.")
     var force = false
+
+    @Flag(name: .long, help: "midterm: print the consultation's comments (upr consult import) under each recommendation.")
+    var consultation = false
 
     @Flag(name: .long, help: "addendum, docx: write it even while recommendations are open, marked as a draft that lists them.")
     var draft = false
@@ -59,6 +62,7 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("--filter does not apply to \(split ? "--split" : format.rawValue): it always covers every recommendation.")
         }
         if draft && format != .addendum && format != .docx { throw ValidationError("--draft applies to --format addendum and docx only.") }
+        if consultation && format != .midterm { throw ValidationError("--consultation applies to --format midterm only.") }
         if split && format != .perState { throw ValidationError("--split applies to --format per-state only.") }
         if split && output == nil { throw ValidationError("--split writes one file per State: name the folder with -o FOLDER.") }
         if format.isBinary && output == nil {
@@ -89,6 +93,8 @@ struct ExportCommand: ParsableCommand {
             }
             var documentOptions = document.options
             if format == .briefing { documentOptions.profiles = try profiles(ledger) }
+            documentOptions.fileExtension = output.map { URL(fileURLWithPath: $0).pathExtension }
+            documentOptions.consultation = consultation
             let data = try DecisionExport.data(ledger, format: format, status: status, positions: positions, draft: draft, document: documentOptions)
             guard let output else {
                 FileHandle.standardOutput.write(TerminalOutput.export(data))

@@ -145,18 +145,7 @@ struct ImportCommand: ParsableCommand {
         }
         tell(store.notes)
         defer { store.close() }
-        var importer = Importer(ledger: nil, options: settings, states: try StateDirectory.bundled())
-        do {
-            for file in files { try importer.add(URL(fileURLWithPath: file)) }
-        } catch {
-            throw fail("\(error)\nNothing was imported; \(options.url.path) is unchanged.")
-        }
-        importer.report.forEach { TerminalOutput.line($0) }
-        if !importer.warnings.isEmpty {
-            TerminalOutput.line("\(importer.warnings.count) warning\(importer.warnings.count == 1 ? "" : "s"):")
-            importer.warnings.forEach { TerminalOutput.line("  \($0)") }
-        }
-        guard let earlier = importer.ledger, !earlier.recommendations.isEmpty else {
+        guard let earlier = try earlierLedger(settings), !earlier.recommendations.isEmpty else {
             throw fail("no recommendations were found in \(files.joined(separator: ", ")); \(options.url.path) is unchanged.")
         }
         var ledger = store.saved
@@ -208,5 +197,31 @@ struct ImportCommand: ParsableCommand {
         }
         TerminalOutput.line("Recorded \(proposals.count) proposal\(proposals.count == 1 ? "" : "s") (pending: see `upr proposals`, then `upr take` or `upr refuse`).")
         if !problems.isEmpty { throw ExitCode(1) }
+    }
+}
+
+extension ImportCommand {
+    /// The earlier cycle: its own upr ledger (`--reference last-cycle.json`, read by the one strict
+    /// reader, with its decisions and what its national plan implemented), or documents imported.
+    func earlierLedger(_ settings: Importer.Options) throws -> Ledger? {
+        if files.count == 1, files[0].lowercased().hasSuffix(".json") {
+            do {
+                return try LedgerStore.read(URL(fileURLWithPath: files[0]))
+            } catch {
+                throw fail("\(error)\nNothing was imported; \(options.url.path) is unchanged.")
+            }
+        }
+        var importer = Importer(ledger: nil, options: settings, states: try StateDirectory.bundled())
+        do {
+            for file in files { try importer.add(URL(fileURLWithPath: file)) }
+        } catch {
+            throw fail("\(error)\nNothing was imported; \(options.url.path) is unchanged.")
+        }
+        importer.report.forEach { TerminalOutput.line($0) }
+        if !importer.warnings.isEmpty {
+            TerminalOutput.line("\(importer.warnings.count) warning\(importer.warnings.count == 1 ? "" : "s"):")
+            importer.warnings.forEach { TerminalOutput.line("  \($0)") }
+        }
+        return importer.ledger
     }
 }

@@ -13,6 +13,7 @@ struct KillTargetCommand: ParsableCommand {
     @Option(help: "Index of the first step.") var start = 0
     @Option(help: "Steps to make.") var count = 100_000
     @Option(help: "Fold the journal every N changes.") var foldEvery = 7
+    @Flag(help: "Progress work instead of decisions: step i adds the note `step i` to a supported recommendation.") var progress = false
 
     /// Step i decides recommendation i mod n, cycling through the statuses on each pass.
     static func step(_ index: Int, ids: [String]) -> (id: String, status: DecisionStatus?) {
@@ -25,6 +26,7 @@ struct KillTargetCommand: ParsableCommand {
         store.foldEvery = foldEvery
         var ledger = store.saved
         let ids = ledger.recommendations.map(\.id)
+        if progress { return try progressSteps(store, &ledger) }
         for index in start..<(start + count) {
             let step = Self.step(index, ids: ids)
             try ledger.decide(step.id, step.status, by: "kill-target", at: Date())
@@ -33,6 +35,19 @@ struct KillTargetCommand: ParsableCommand {
             store.collectFinishedFold()
             if store.foldIsDue { try store.beginFold() }
             // Unbuffered: the line is out as soon as the decision is durable.
+            FileHandle.standardOutput.write(Data("saved \(index)\n".utf8))
+        }
+        store.close()
+    }
+}
+
+extension KillTargetCommand {
+    /// Step i adds the progress note `step i` to the (i mod n)th supported recommendation.
+    func progressSteps(_ store: LedgerStore, _ ledger: inout Ledger) throws {
+        let supported = ledger.supportedIDs
+        for index in start..<(start + count) {
+            try ledger.addProgressNote(supported[index % supported.count], "step \(index)", by: "kill-target", at: Date())
+            try store.record(ledger)
             FileHandle.standardOutput.write(Data("saved \(index)\n".utf8))
         }
         store.close()

@@ -90,7 +90,7 @@ struct OpenCommand: ParsableCommand {
         }
         let keepResumePoint = { (state: WorkbenchState) in
             do {
-                try ResumeFile.save(ResumePoint(state), to: resumeURL)
+                try ResumeFile.save(ResumePoint(state), to: resumeURL, ledger: options.url)
             } catch {
                 FileHandle.standardError.write(Data("upr: could not keep where you left off in \(resumeURL.path): \(error)\n".utf8))
             }

@@ -32,17 +32,17 @@ struct PrecedentCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(PrecedentJSON(id: id, text: recommendation.text, precedent)), as: UTF8.self))
             return
         }
-        print("\(id) \(recommendation.text)")
-        print(precedent.summary + (precedent.isEmpty ? "" : " (\(precedent.supported) supported, \(precedent.noted) noted)"))
+        TerminalOutput.line("\(id) \(recommendation.text)")
+        TerminalOutput.line(precedent.summary + (precedent.isEmpty ? "" : " (\(precedent.supported) supported, \(precedent.noted) noted)"))
         let own = precedent.asks.filter { $0.stateUnderReview == precedent.ownState }
         if let state = precedent.ownState, !own.isEmpty {
-            print("\(state)'s own earlier answers:")
-            for ask in own { print("  \(ask.year) \(ask.response.label) — \(ask.text) (\(ask.recommendingStates.joined(separator: ", ")))") }
+            TerminalOutput.line("\(state)'s own earlier answers:")
+            for ask in own { TerminalOutput.line("  \(ask.year) \(ask.response.label) — \(ask.text) (\(ask.recommendingStates.joined(separator: ", ")))") }
         }
         let others = precedent.asks.filter { $0.stateUnderReview != precedent.ownState }
-        if !others.isEmpty { print(own.isEmpty ? "Closest asks:" : "Elsewhere:") }
+        if !others.isEmpty { TerminalOutput.line(own.isEmpty ? "Closest asks:" : "Elsewhere:") }
         for ask in others {
-            print("  \(ask.stateUnderReview) \(ask.year) \(ask.response.label) — \(ask.text) (\(ask.recommendingStates.joined(separator: ", ")))")
+            TerminalOutput.line("  \(ask.stateUnderReview) \(ask.year) \(ask.response.label) — \(ask.text) (\(ask.recommendingStates.joined(separator: ", ")))")
         }
     }
 }

@@ -57,10 +57,10 @@ struct RecordImportCommand: ParsableCommand {
         } catch {
             throw fail("cannot write the record \(record.url.path): \(error); the record was not changed.")
         }
-        print("Record \(record.url.path): \(report.summary).")
-        for warning in report.unmapped { print("  \(warning)") }
+        TerminalOutput.line("Record \(record.url.path): \(report.summary).")
+        for warning in report.unmapped { TerminalOutput.line("  \(warning)") }
         if !report.warnings.isEmpty {
-            print("  \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s") while reading; the first: \(report.warnings.prefix(3).map(\.description).joined(separator: "; "))")
+            TerminalOutput.line("  \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s") while reading; the first: \(report.warnings.prefix(3).map(\.description).joined(separator: "; "))")
         }
     }
 }

@@ -12,7 +12,7 @@ struct UPR: ParsableCommand {
         With no subcommand, opens the workbench on the ledger (upr-ledger.json in the current \
         folder); where there is none yet, starts one from the embedded illustrative sample.
         """,
-        subcommands: [OpenCommand.self, InitCommand.self, ImportCommand.self, DecideCommand.self, ExplainCommand.self, AssignCommand.self, ProposalsCommand.self, TakeCommand.self, RefuseCommand.self, HistoryCommand.self, ExportCommand.self, StatsCommand.self, CheckCommand.self, ClustersCommand.self, RecoverCommand.self, FoldCommand.self, MergeCommand.self, GitSetupCommand.self, ResolveCommand.self, RecordCommand.self, PrecedentCommand.self, KillTargetCommand.self],
+        subcommands: [OpenCommand.self, InitCommand.self, ImportCommand.self, DecideCommand.self, ExplainCommand.self, AssignCommand.self, ImplementCommand.self, ActionCommand.self, ConsultCommand.self, ProposalsCommand.self, TakeCommand.self, RefuseCommand.self, HistoryCommand.self, ExportCommand.self, StatsCommand.self, CheckCommand.self, ClustersCommand.self, RecoverCommand.self, FoldCommand.self, MergeCommand.self, GitSetupCommand.self, ResolveCommand.self, RecordCommand.self, PrecedentCommand.self, KillTargetCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

@@ -104,6 +104,31 @@ final class LedgerAttackTests: XCTestCase {
         XCTAssertEqual(after.stderr, "", "reported once, then kept aside")
     }
 
+    /// The public record's text and the ledger's reach the terminal cleaned too (`record import`, `precedent`).
+    func testEscapeSequencesNeverReachTheTerminalFromTheRecordCommands() throws {
+        let evil = "\u{1B}]0;PWNED\u{07}"
+        let header = "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session\n"
+        // A record export with control characters is refused, and the refusal is clean.
+        try Data((header + "Chile,GRULAC,,\"Ratify it \(evil)\",Atlantis\(evil),,,Accepted,,Torture,18\n").utf8).write(to: folder.appendingPathComponent("evil.csv"))
+        let refused = try run(["record", "import", "evil.csv", "--record", "evil.uprrec"])
+        XCTAssertNotEqual(refused.status, 0)
+        // A record of clean rows, and a recommendation of the ledger whose text carries the sequence.
+        let csv = header + "Chile,GRULAC,,Ratify the Optional Protocol to the Convention against Torture,Peru,GRULAC,,Accepted,,Torture,18\n"
+            + "Peru,GRULAC,,Ratify the Optional Protocol to the Convention against Torture,France,WEOG,,Noted,,Torture,18\n"
+        try Data(csv.utf8).write(to: folder.appendingPathComponent("clean.csv"))
+        let imported = try run(["record", "import", "clean.csv", "--record", "r.uprrec"])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let tainted = try Ledger(document: DocumentInfo(symbol: "A/HRC/1/1", title: "t", stateUnderReview: "Ruritania"),
+                                 recommendations: [Recommendation(id: "1.1", text: "Ratify the Optional Protocol to the Convention against Torture \(evil)", states: ["Chile"])])
+        try LedgerCoding.encode(tainted).write(to: folder.appendingPathComponent("t.json"))
+        let precedent = try run(["precedent", "1.1", "--record", "r.uprrec", "--ledger", "t.json"])
+        XCTAssertEqual(precedent.status, 0, precedent.stderr)
+        XCTAssertTrue(precedent.stdout.contains("Chile"), precedent.stdout)
+        for output in [refused.stdout + refused.stderr, imported.stdout, precedent.stdout] {
+            for bad in ["\u{1B}", "\u{07}", "PWNED"] { XCTAssertFalse(output.contains(bad), "passes \(bad.debugDescription): \(output)") }
+        }
+    }
+
     func testEscapeSequencesInANoteNeverReachTheTerminalButFilesKeepThem() throws {
         let note = "evil \u{1B}]0;PWNED\u{07} \u{1B}]52;c;aGVsbG8=\u{07}\u{1B}[2J\u{9B}31m end"
         XCTAssertEqual(try run(["decide", "accepted", "140.5", "--note", note]).status, 0)

@@ -53,7 +53,7 @@ final class AddendumRoundTripTests: XCTestCase {
 
     /// An addendum as published, in PDF: `--format addendum` reads it through `pdftotext -layout`.
     func testAnAddendumInPDFWithFormatAddendum() throws {
-        guard PDFText.executable("pdftotext") != nil else { throw XCTSkip("pdftotext is not installed (poppler-utils); .ci/run installs it") }
+        try Poppler.require("pdftotext")
         let folder = try Office.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let pdf = folder.appendingPathComponent("add1.pdf")
@@ -80,7 +80,7 @@ final class AddendumRoundTripTests: XCTestCase {
 
     /// The same without `--format`: its first page says it is an addendum, not a report.
     func testAnAddendumInPDFIsToldFromAReportByItsFirstPage() throws {
-        guard PDFText.executable("pdftohtml") != nil else { throw XCTSkip("pdftohtml is not installed (poppler-utils); .ci/run installs it") }
+        try Poppler.require("pdftohtml", "pdftotext")
         let folder = try Office.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let pdf = folder.appendingPathComponent("add1.pdf")

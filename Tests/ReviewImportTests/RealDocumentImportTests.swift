@@ -62,6 +62,22 @@ final class RealDocumentImportTests: XCTestCase {
         XCTAssertTrue(ledger.history.allSatisfy { $0.source == "published position in svn-c4-A_HRC_59_15_Add1.txt" }, "\(ledger.history.first!)")
     }
 
+    /// An analyst's "already implemented" survives a document that says only "supported"; --overwrite follows the document.
+    func testAnImportDoesNotTakeAwayTheImplementedMark() throws {
+        var first = try importer()
+        try first.add(try SharedData.url("slovenia/svn-c4-A_HRC_59_15.txt"))
+        var ledger = try XCTUnwrap(first.ledger)
+        try ledger.decide("140.7", .accepted, by: "lan", at: Date(timeIntervalSince1970: 1_790_000_000))
+        try ledger.markImplemented("140.7", true, by: "lan", at: Date(timeIntervalSince1970: 1_790_000_000))
+        var again = try importer(ledger)
+        try again.add(try SharedData.url("slovenia/svn-c4-A_HRC_59_15_Add1.txt"))
+        XCTAssertEqual(again.ledger?.record(for: "140.7")?.implemented, true)
+        XCTAssertTrue(again.report.contains { $0.contains("1 differ from decisions already taken") }, "\(again.report)")
+        var overwrite = try importer(ledger) { $0.overwriteDecisions = true }
+        try overwrite.add(try SharedData.url("slovenia/svn-c4-A_HRC_59_15_Add1.txt"))
+        XCTAssertEqual(overwrite.ledger?.record(for: "140.7")?.implemented, false)
+    }
+
     func testSloveniaThematicListAgreesWithTheAddendum() throws {
         var fromList = try importer()
         try fromList.add(try SharedData.url("slovenia/svn-c4-thematic-list.docx"))
@@ -82,7 +98,7 @@ final class RealDocumentImportTests: XCTestCase {
     }
 
     func testAReportGivenAsPDFReadsLikeItsText() throws {
-        guard PDFText.executable("pdftotext") != nil else { throw XCTSkip("pdftotext is not installed (poppler-utils); .ci/run installs it") }
+        try Poppler.require("pdftohtml")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("upr-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

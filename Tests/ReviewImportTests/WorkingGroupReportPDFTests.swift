@@ -28,12 +28,7 @@ final class WorkingGroupReportPDFTests: XCTestCase {
         }
     }
 
-    func requirePoppler() throws {
-        guard PDFText.executable("pdftohtml") != nil else {
-            if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail("pdftohtml (poppler-utils) must be installed in CI"); return }
-            throw XCTSkip("pdftohtml (poppler-utils) is not installed")
-        }
-    }
+    func requirePoppler() throws { try Poppler.require("pdftohtml") }
 
     func testEveryReportGivesTheKeysParagraphsIDsAndPositions() throws {
         try requirePoppler()
@@ -165,10 +160,7 @@ final class WorkingGroupReportPDFTests: XCTestCase {
 /// The PDF path on a PDF made here, so that it is checked where ../shared is absent too.
 final class WorkingGroupReportStyledPDFTests: XCTestCase {
     func testMarkersAndFootnotesOfAPDFStayOutOfTheTexts() throws {
-        guard PDFText.executable("pdftohtml") != nil else {
-            if ProcessInfo.processInfo.environment["CI"] == "true" { return XCTFail("pdftohtml (poppler-utils) must be installed in CI") }
-            throw XCTSkip("pdftohtml (poppler-utils) is not installed")
-        }
+        try Poppler.require("pdftohtml")
         typealias Run = PDFFixture.Run
         let page1: [[Run]] = [
             [Run(text: "II. Conclusions and/or recommendations")],

@@ -14,7 +14,7 @@ final class ExplanationTests: XCTestCase {
         let text = String(decoding: data, as: UTF8.self)
         XCTAssertTrue(text.contains(#""140.1": {"at":"2026-09-21T14:13:20Z","by":"lan","decision":"accepted","note":""},"#), "no key where there is none: \(text)")
         XCTAssertTrue(text.contains(#""140.2": {"at":"2026-09-21T14:13:20Z","by":"lan","explanation":"Ratified in 2015.\n\nSecond paragraph.","note":""}"#), text)
-        XCTAssertTrue(text.contains("\"schemaVersion\": 2,"))
+        XCTAssertTrue(text.contains("\"schemaVersion\": 3,"))
         XCTAssertEqual(try LedgerFastDecoding.contents(data).decisions?["140.2"]?.explanation, "Ratified in 2015.\n\nSecond paragraph.")
         XCTAssertEqual(try LedgerCoding.decodeWithFoundation(data, path: "x.json").decisions?["140.2"]?.explanation, "Ratified in 2015.\n\nSecond paragraph.")
         XCTAssertEqual(try LedgerCoding.decode(data, path: "x.json"), ledger)

@@ -21,7 +21,7 @@ final class LedgerCodingTests: XCTestCase {
         let text = String(decoding: try LedgerCoding.encode(ledger), as: UTF8.self)
         let lines = text.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.first, "{")
-        XCTAssertEqual(lines[1], "  \"schemaVersion\": 2,")
+        XCTAssertEqual(lines[1], "  \"schemaVersion\": 3,")
         XCTAssertEqual(lines[2], "  \"generation\": 0,")
         XCTAssertEqual(lines.filter { $0.hasPrefix("    {\"id\":") }.count, 6)
         let decisionLines = lines.filter { $0.hasPrefix("    \"140.") }
@@ -45,7 +45,7 @@ final class LedgerCodingTests: XCTestCase {
         let text = String(decoding: try LedgerCoding.encode(ledger), as: UTF8.self)
         XCTAssertTrue(text.contains(#""140.1": {"at":"2026-09-21T14:13:20Z","by":"lan","decision":"accepted","note":""},"#), text)
         XCTAssertTrue(text.contains(#""140.2": {"at":"2026-09-21T14:13:20Z","by":"lan","decision":"accepted","implemented":true,"note":"Luật 2016"}"#), text)
-        XCTAssertTrue(text.contains("\"schemaVersion\": 2,"))
+        XCTAssertTrue(text.contains("\"schemaVersion\": 3,"))
         XCTAssertEqual(try LedgerCoding.decode(Data(text.utf8), path: "x.json"), ledger)
         XCTAssertEqual(ledger.history.last?.summary, "accepted (note: Luật 2016)")
         XCTAssertEqual(ledger.history(of: "140.2")[1].summary, "accepted (marked already implemented)")
@@ -60,7 +60,7 @@ final class LedgerCodingTests: XCTestCase {
     func testNewerSchemaIsRefusedBeforeItsFieldsAreJudged() {
         let data = Data(#"{"schemaVersion": 7, "somethingNew": true}"#.utf8)
         XCTAssertThrowsError(try LedgerCoding.decode(data, path: "/tmp/l.json")) { error in
-            XCTAssertEqual(error as? LedgerError, .newerSchema(path: "/tmp/l.json", found: 7, supported: 2))
+            XCTAssertEqual(error as? LedgerError, .newerSchema(path: "/tmp/l.json", found: 7, supported: 3))
             XCTAssertTrue("\(error)".contains("/tmp/l.json"))
         }
     }

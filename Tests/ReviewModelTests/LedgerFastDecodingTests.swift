@@ -13,6 +13,13 @@ final class LedgerFastDecodingTests: XCTestCase {
         try ledger.annotate("140.1", note: "Bộ Tư pháp: \"already\" in law\nsee art. 4\t/ 😀 \\ \u{01}", by: "lan", at: Fixtures.date)
         try ledger.markImplemented("140.1", true, by: "lan", at: Fixtures.date)
         try ledger.decide("140.3", .rejected, by: "minh", at: Fixtures.date)
+        // Implementation records (schema 3): every field, with the text of a ministry's report.
+        try ledger.setImplementationStatus("140.1", .inProgress, note: "Draft law \"on OPCAT\" sent\nto the Assembly 😀", source: "moj.xlsx:4", by: "lan", at: Fixtures.date)
+        try ledger.addAction("140.1", "Draft the law / consult", due: "2026-06-30", lead: "Ministry of Justice", by: "lan", at: Fixtures.date)
+        try ledger.addAction("140.1", "Train judges", by: "lan", at: Fixtures.date)
+        try ledger.markAction("140.1", 1, by: "lan", at: Fixtures.date)
+        try ledger.setImplementationLead("140.1", lead: "Ministry of Justice", partners: ["Ministry of Public Security", "VLA"], by: "lan", at: Fixtures.date)
+        try ledger.setIndicators("140.1", indicators: ["Law adopted"], sdgs: ["16.3", "16.a"], by: "lan", at: Fixtures.date)
         try ledger.assign("140.4", ministry: "Ministry of Justice", by: "minh", at: Fixtures.date)
         try ledger.decide("140.10", .underConsideration, by: "lan", at: Fixtures.date)
         _ = try ledger.undo(by: "lan", at: Fixtures.date)
@@ -24,6 +31,7 @@ final class LedgerFastDecodingTests: XCTestCase {
             ConflictSide(side: "theirs", record: nil),
         ]]
         ledger.reference = [ReferenceRecommendation(id: "143.1", text: "Ratify OPCAT", states: ["Chile"], position: .noted, symbol: "A/HRC/41/7")]
+        ledger.consultation = ["140.2": [ConsultationComment(organization: "Viet Nam Lawyers Association", comment: "Yes \"please\" 😀", date: "2026-03-15", file: "c.csv", line: 2)]]
         return ledger
     }
 
@@ -83,9 +91,9 @@ final class LedgerFastDecodingTests: XCTestCase {
         XCTAssertThrowsError(try LedgerCoding.decode(Data(badSyntax.utf8), path: "t.json")) { error in
             XCTAssertTrue("\(error)".contains("t.json:11:"), "\(error)")
         }
-        let newer = text.replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 3")
+        let newer = text.replacingOccurrences(of: "\"schemaVersion\": 3", with: "\"schemaVersion\": 4")
         XCTAssertThrowsError(try LedgerCoding.decode(Data(newer.utf8), path: "t.json")) { error in
-            guard case LedgerError.newerSchema(_, 3, _) = error else { return XCTFail("\(error)") }
+            guard case LedgerError.newerSchema(_, 4, _) = error else { return XCTFail("\(error)") }
         }
     }
 

@@ -38,7 +38,7 @@ final class LedgerFilesTests: XCTestCase {
     func testTempFilesOfEveryNameLeftByAKillAreRemovedOnOpen() throws {
         try LedgerCoding.encode(Fixtures.ledger()).write(to: url)
         let dead: Int32 = 999_999  // above pid_max: no such process
-        let leftovers = [".l.json.tmp-\(dead)", ".l.json.bak.tmp-\(dead)", ".l.json.clusters.tmp-\(dead)", ".l.json.v1.bak.tmp-\(dead)"]
+        let leftovers = [".l.json.tmp-\(dead)", ".l.json.bak.tmp-\(dead)", ".l.json.clusters.tmp-\(dead)", ".l.json.v1.bak.tmp-\(dead)", ".l.json.lan.resume.tmp-\(dead)"]
         for name in leftovers { try Data("half".utf8).write(to: folder.appendingPathComponent(name)) }
         // Another ledger's temp file, and one still being written by a live process, stay.
         let others = [".l.json2.tmp-\(dead)", ".l.json.tmp-\(getppid())"]
@@ -88,7 +88,7 @@ final class LedgerFilesTests: XCTestCase {
         let store = try LedgerStore.open(url, analyst: "lan", seed: Fixtures.ledger).store
         try store.save(store.saved)  // a .bak of schema 2
         store.close()
-        let newer = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 9")
+        let newer = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\"schemaVersion\": 3", with: "\"schemaVersion\": 9")
         try Data(newer.utf8).write(to: url)
         XCTAssertThrowsError(try LedgerRecovery.recover(url, analyst: "lan")) { error in
             XCTAssertTrue("\(error)".contains("schemaVersion 9"), "\(error)")
@@ -131,6 +131,27 @@ final class LedgerFilesTests: XCTestCase {
         XCTAssertEqual(mended.status(of: "140.1"), .accepted)
         XCTAssertEqual(mended.status(of: "140.3"), .accepted)
         XCTAssertNil(mended.status(of: "140.2"))
+    }
+
+    /// A line still valid JSON but edited after upr wrote it (here: another decision) is not replayed.
+    func testRecoverDoesNotReplayALineEditedAfterItWasWritten() throws {
+        let store = try LedgerStore.open(url, analyst: "lan", seed: Fixtures.ledger).store
+        var ledger = store.saved
+        for id in ["140.1", "140.2", "140.3"] {
+            try ledger.decide(id, .accepted, by: "lan", at: Fixtures.date)
+            try store.record(ledger)
+        }
+        store.abandon()
+        let journal = LedgerJournal.url(for: url)
+        var lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines[1].contains("\"accepted\""))
+        lines[1] = lines[1].replacingOccurrences(of: "\"accepted\"", with: "\"rejected\"")
+        try Data(lines.map { $0 + "\n" }.joined().utf8).write(to: journal)
+        let report = try LedgerRecovery.recover(url, analyst: "lan")
+        XCTAssertEqual(report.droppedJournalLines, [2])
+        let mended = try LedgerStore.read(url)
+        XCTAssertNil(mended.status(of: "140.2"), "the edited change is not applied")
+        XCTAssertEqual(mended.status(of: "140.3"), .accepted)
     }
 
     func testARefusalNamesTheHolderEvenWhenTheLockFileSaysNothing() throws {

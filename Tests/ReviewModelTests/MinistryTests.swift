@@ -133,7 +133,7 @@ final class MinistryTests: XCTestCase {
         let decoded = try LedgerCoding.decode(data, path: "x")
         XCTAssertEqual(decoded, ledger)
         XCTAssertEqual(try LedgerCoding.encode(decoded), data)
-        XCTAssertTrue(text.contains("\"schemaVersion\": 2,"))
+        XCTAssertTrue(text.contains("\"schemaVersion\": 3,"))
         XCTAssertTrue(text.contains("\"ministry\":\"Ministry of Justice\""))
         XCTAssertTrue(text.contains("\"source\":\"proposal of Ministry of Justice (moj.xlsx:2)\""))
         let lines = text.split(separator: "\n").map(String.init)

@@ -81,7 +81,7 @@ final class UndoAndMigrationTests: XCTestCase {
 
         """
 
-    /// Golden fixture: schemaVersion 2, as this version writes it.
+    /// Golden fixture: schemaVersion 2, as the version before implementation records wrote it.
     static let version2 = """
         {
           "schemaVersion": 2,
@@ -101,11 +101,28 @@ final class UndoAndMigrationTests: XCTestCase {
 
         """
 
-    func testVersion2FixtureIsReadAndWrittenBackIdentically() throws {
+    /// Version 3 adds implementation records only where set: a version 2 ledger is read whole and
+    /// written back line for line, only its number raised.
+    func testVersion2FixtureIsMigratedAndWrittenBackLineForLine() throws {
         let ledger = try LedgerCoding.decode(Data(Self.version2.utf8), path: "v2.json")
+        XCTAssertEqual(ledger.schemaVersion, 3)
         XCTAssertEqual(ledger.generation, 3)
         XCTAssertEqual(ledger.history.count, 1)
-        XCTAssertEqual(String(decoding: try LedgerCoding.encode(ledger), as: UTF8.self), Self.version2)
+        XCTAssertFalse(ledger.hasImplementationRecords)
+        let expected = Self.version2.replacingOccurrences(of: "\"schemaVersion\": 2,", with: "\"schemaVersion\": 3,")
+        XCTAssertEqual(String(decoding: try LedgerCoding.encode(ledger), as: UTF8.self), expected)
+    }
+
+    func testVersion2IsBackedUpMigratedAndSavedOnOpen() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("v2.json")
+        try Data(Self.version2.utf8).write(to: url)
+        let (store, _) = try LedgerStore.open(url, analyst: "lan")
+        store.close()
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("v2.json.v2.bak"), encoding: .utf8), Self.version2)
+        XCTAssertTrue(store.notes.contains { $0.contains("Migrated v2.json to schemaVersion 3") }, "\(store.notes)")
+        XCTAssertEqual(try LedgerStore.read(url).record(for: "140.2")?.note, "Bộ Tư pháp")
     }
 
     func testVersion1IsBackedUpMigratedAndSaved() throws {
@@ -116,12 +133,12 @@ final class UndoAndMigrationTests: XCTestCase {
         let (store, _) = try LedgerStore.open(url, analyst: "lan")
         store.close()
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("old.json.v1.bak"), encoding: .utf8), Self.version1)
-        XCTAssertTrue(store.notes.contains { $0.contains("Migrated old.json to schemaVersion 2") })
+        XCTAssertTrue(store.notes.contains { $0.contains("Migrated old.json to schemaVersion 3") })
         let migrated = try LedgerStore.read(url)
-        XCTAssertEqual(migrated.schemaVersion, 2)
+        XCTAssertEqual(migrated.schemaVersion, 3)
         XCTAssertEqual(migrated.record(for: "140.2")?.note, "Bộ Tư pháp")
         XCTAssertEqual(migrated.history(of: "140.2").first?.by, "lan", "who decided is kept as history")
-        XCTAssertTrue(try String(contentsOf: url, encoding: .utf8).hasPrefix("{\n  \"schemaVersion\": 2,\n"))
+        XCTAssertTrue(try String(contentsOf: url, encoding: .utf8).hasPrefix("{\n  \"schemaVersion\": 3,\n"))
     }
 
     /// The per-recommendation history (kept as links, for the detail pane) is exactly the whole

@@ -42,6 +42,22 @@ import ReviewModel
         #expect(Screens.press([.char("?"), .ctrl("l")], &state) == [.redraw])
     }
 
+    /// `n` reaches every match in turn and wraps, those on the last page too (where the scroll stops).
+    @Test func helpSearchReachesEveryMatchAndWraps() throws {
+        var state = Self.sample()
+        Screens.press([.char("?"), .char("/")] + Screens.type("the") + [.enter], &state)
+        let first = try #require(state.message?.text)
+        let total = try #require(Int(first.components(separatedBy: " of ").last ?? ""))
+        #expect(total > 3)
+        var ordinals: [Int] = []
+        for _ in 0..<total {
+            Screens.press([.char("n")], &state)
+            let text = state.message?.text ?? ""
+            ordinals.append(Int(text.components(separatedBy: "match ").last?.components(separatedBy: " of ").first ?? "") ?? -1)
+        }
+        #expect(ordinals == Array(2...total) + [1])
+    }
+
     @Test func helpPagesAndSearchesWithMatchNOfM() {
         var state = Self.sample()
         Screens.press([.char("?"), .pageDown], &state)

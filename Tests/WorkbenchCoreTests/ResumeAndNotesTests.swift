@@ -46,6 +46,12 @@ import ReviewModel
         #expect(try ResumeFile.load(url) == point)
         try Data("{ not json".utf8).write(to: url)
         #expect(throws: ResumeFileError.self) { try ResumeFile.load(url) }
+        // Beside a private ledger it is private: it holds filter and search words.
+        try Data("{}".utf8).write(to: ledger)
+        chmod(ledger.path, 0o600)
+        try FileManager.default.removeItem(at: url)
+        try ResumeFile.save(point, to: url, ledger: ledger)
+        #expect((try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) == 0o600)
     }
 
     static func withNote() -> WorkbenchState {

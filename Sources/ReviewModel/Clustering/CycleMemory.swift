@@ -16,8 +16,15 @@ public struct ReferenceRecommendation: Codable, Equatable, Sendable {
     public var position: Position?
     /// Where it comes from, e.g. `A/HRC/26/6 (2014)` or `A/HRC/26/6`.
     public var symbol: String
+    /// Where the earlier cycle was a ledger with a national plan: how far it was implemented, and
+    /// its last progress note. Absent otherwise (written only when set).
+    public var implementation: ImplementationStatus?
+    public var progress: String?
 
-    public init(id: String, text: String, states: [String], position: Position?, symbol: String) {
+    public init(id: String, text: String, states: [String], position: Position?, symbol: String,
+                implementation: ImplementationStatus? = nil, progress: String? = nil) {
+        self.implementation = implementation
+        self.progress = progress
         self.id = id
         self.text = text
         self.states = states
@@ -50,7 +57,9 @@ public struct ReferenceRecommendation: Codable, Equatable, Sendable {
             case .rejected: .noted
             case .underConsideration, nil: nil
             }
-            return ReferenceRecommendation(id: recommendation.id, text: recommendation.text, states: recommendation.states, position: position, symbol: label)
+            let plan = ledger.implementation(of: recommendation.id)
+            return ReferenceRecommendation(id: recommendation.id, text: recommendation.text, states: recommendation.states, position: position, symbol: label,
+                                           implementation: position == .supported ? plan?.status : nil, progress: position == .supported ? plan?.progress.last?.text : nil)
         }
     }
 }

@@ -90,6 +90,8 @@ extension FilterTerm {
             return Self.select(candidates, ledger, index) { Self.ministry($0?.ministry, is: name) }
         case let .record(term):
             return term.select(within: candidates, index)
+        case let .implementation(term):
+            return candidates.filter { term.matches($0, ledger, index) }
         }
     }
 

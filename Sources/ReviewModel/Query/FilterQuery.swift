@@ -55,6 +55,8 @@ public enum FilterTerm: Equatable, Sendable {
     case note(String)
     /// What the public UPR record says (`to:`, `session:`, `response:`, `precedent:`, `has:precedent`).
     case record(RecordTerm)
+    /// The national plan's terms (`ImplementationTerm`).
+    case implementation(ImplementationTerm)
 }
 
 /// Where and why a filter could not be read. `offset` counts characters from the start of the
@@ -117,6 +119,7 @@ extension FilterTerm {
         case let .decidedBy(analyst): return record(position, ledger, index).map { Self.folded($0.by, equals: analyst) } ?? false
         case let .ministry(name): return Self.ministry(record(position, ledger, index)?.ministry, is: name)
         case let .record(term): return term.matches(position, index)
+        case let .implementation(term): return term.matches(position, ledger, index)
         }
     }
 

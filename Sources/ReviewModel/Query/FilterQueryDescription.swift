@@ -49,6 +49,7 @@ extension FilterTerm: CustomStringConvertible {
         case let .ministry(name): "ministry:" + (name.map(Self.value) ?? "none")
         case let .note(text): "note:" + Self.value(text)
         case let .record(term): term.description
+        case let .implementation(term): term.description
         }
     }
 
@@ -59,7 +60,7 @@ extension FilterTerm: CustomStringConvertible {
 
     /// A bare word must also not read as a negation, a keyword or a `key:value`.
     private static func isBareWord(_ text: String) -> Bool {
-        value(text) == text && !text.hasPrefix("-") && !text.contains(":") && !["and", "or", "not"].contains(text.lowercased())
+        value(text) == text && !text.hasPrefix("-") && !text.contains(":") && !["and", "or", "not", "overdue"].contains(text.lowercased())
     }
 
     private static func quoted(_ text: String) -> String {

@@ -170,6 +170,8 @@ struct FilterQueryParser {
                 case "and": .and
                 case "or": .or
                 case "not": .not
+                // The national plan's actions past their day (`due:overdue`); "overdue" quoted is text.
+                case "overdue": .keyed(key: "due", value: "overdue", valueOffset: start)
                 default: .text(word)
                 }
                 tokens.append(Token(kind: kind, offset: start))

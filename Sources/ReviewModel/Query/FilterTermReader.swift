@@ -4,7 +4,7 @@ import Foundation
 /// evaluation compares (States resolved, text folded), or says what is wrong with it and where.
 enum FilterTermReader {
     /// Every key, in the order an error lists them.
-    static let keys = ["state", "group", "region", "decision", "theme", "text", "id", "has", "changed", "since", "by", "ministry", "in", "conflict", "was", "note", "to", "session", "response", "issue", "precedent"]
+    static let keys = ["state", "group", "region", "decision", "theme", "text", "id", "has", "changed", "since", "by", "ministry", "in", "conflict", "was", "note", "to", "session", "response", "issue", "precedent", "impl", "implementation", "lead", "due", "sdg"]
 
     /// `offset` is where the value starts, `keyOffset` where the term starts.
     static func term(key: String, value: String, offset: Int, keyOffset: Int, states: StateDirectory) throws -> FilterTerm {
@@ -35,8 +35,9 @@ enum FilterTermReader {
             default: throw failure("unknown 'has:' value '\(value)'; known: note, proposal, conflict, earlier, precedent")
             }
         case "was":
-            guard value.lowercased() == "supported" else { throw failure("unknown 'was:' value '\(value)'; known: supported") }
-            return .wasSupported
+            if value.lowercased() == "supported" { return .wasSupported }
+            if let status = ImplementationStatus(parsing: value) { return .implementation(.earlier(status)) }
+            throw failure("unknown 'was:' value '\(value)'; known: supported, and how far the earlier one was implemented: not-started, in-progress, partially-implemented, fully-implemented (implemented)")
         case "in":
             guard value.lowercased() == "cluster" else { throw failure("unknown 'in:' value '\(value)'; known: cluster") }
             return .inCluster
@@ -45,6 +46,8 @@ enum FilterTermReader {
             return .conflictInCluster
         case "id":
             return try id(value, failure: failure)
+        case "impl", "implementation", "lead", "due", "sdg":
+            return try ImplementationTerm.read(key: key, value: value, failure: failure)!
         case "to", "session", "response", "precedent":
             return try RecordTerm.read(key: key, value: value, states: states, failure: failure)!
         case "changed", "since":

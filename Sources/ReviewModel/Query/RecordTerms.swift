@@ -64,7 +64,7 @@ public enum RecordTerm: Equatable, Sendable {
             guard let entry = states.resolve(value) else { throw failure("unknown State '\(value)'") }
             return .record(.to(entry.name))
         case "session":
-            guard let number = Int(value), number > 0 else { throw failure("expected a session number like 18, got '\(value)'") }
+            guard let number = Int(value), number > 0, number <= 999 else { throw failure("expected a session number like 18, got '\(value)'") }
             return .record(.session(number))
         case "response":
             switch value.lowercased() {

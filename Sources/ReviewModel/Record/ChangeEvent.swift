@@ -43,6 +43,9 @@ public struct ChangeEvent: Codable, Equatable, Sendable {
         if before?.explanation != after?.explanation {
             text += after?.explanation.map { " (addendum explanation: \($0))" } ?? " (addendum explanation removed)"
         }
+        if before?.implementation != after?.implementation {
+            text += ImplementationChange.describe(before?.implementation, after?.implementation)
+        }
         if let source { text += " (from \(source))" }
         switch kind {
         case .change: break

@@ -75,21 +75,25 @@ public struct DecisionRecord: Codable, Equatable, Sendable {
     /// The explanation the addendum publishes with this recommendation (an analyst's note marked
     /// for it, or the text a published addendum gives under its ID). Written only when set.
     public var explanation: String?
+    /// The national plan's record of a supported recommendation (`Implementation`): written only
+    /// where set, so that a triage ledger stays as it was.
+    public var implementation: Implementation?
 
     public init(decision: DecisionStatus?, note: String = "", implemented: Bool = false, ministry: String? = nil,
-                explanation: String? = nil, by: String, at: Date) {
+                explanation: String? = nil, implementation: Implementation? = nil, by: String, at: Date) {
         self.decision = decision
         self.note = note
         self.implemented = implemented
         self.ministry = ministry
         self.explanation = explanation
+        self.implementation = implementation.flatMap { $0.isEmpty ? nil : $0 }
         self.by = by
         self.at = Timestamp.wholeSeconds(at)
     }
 
-    public var isEmpty: Bool { decision == nil && note.isEmpty && !implemented && ministry == nil && explanation == nil }
+    public var isEmpty: Bool { decision == nil && note.isEmpty && !implemented && ministry == nil && explanation == nil && implementation == nil }
 
-    enum CodingKeys: String, CodingKey { case decision, note, by, at, implemented, ministry, explanation }
+    enum CodingKeys: String, CodingKey { case decision, note, by, at, implemented, ministry, explanation, implementation }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -100,6 +104,7 @@ public struct DecisionRecord: Codable, Equatable, Sendable {
         implemented = try container.decodeIfPresent(Bool.self, forKey: .implemented) ?? false
         ministry = try container.decodeIfPresent(String.self, forKey: .ministry)
         explanation = try container.decodeIfPresent(String.self, forKey: .explanation)
+        implementation = try container.decodeIfPresent(Implementation.self, forKey: .implementation)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -111,6 +116,7 @@ public struct DecisionRecord: Codable, Equatable, Sendable {
         if implemented { try container.encode(true, forKey: .implemented) }
         try container.encodeIfPresent(ministry, forKey: .ministry)
         try container.encodeIfPresent(explanation, forKey: .explanation)
+        try container.encodeIfPresent(implementation, forKey: .implementation)
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 /// One review's complete record: the document, its recommendations and every decision taken on
 /// them. One ledger file holds one ledger.
 public struct Ledger: Equatable, Sendable {
-    public static let currentSchemaVersion = 2
+    public static let currentSchemaVersion = 3
 
     public var schemaVersion: Int
     /// Counts the times the ledger file was written in full; the journal says which generation
@@ -31,6 +31,9 @@ public struct Ledger: Equatable, Sendable {
     /// --reference`), so that an ask made again is seen with last time's answer (`CycleMemory`).
     /// Saved only when there are some.
     public var reference: [ReferenceRecommendation] = []
+    /// Comments from the consultation of organizations and individuals, by ID (`Consultation`).
+    /// Not the government's notes and not in the history; saved only when there are some.
+    public var consultation: [String: [ConsultationComment]] = [:]
 
     public init(
         schemaVersion: Int = Ledger.currentSchemaVersion,
@@ -94,7 +97,7 @@ public struct Ledger: Equatable, Sendable {
         guard contains(id) else { throw LedgerError.unknownID(id) }
         let before = decisions[id]
         guard before?.decision != status else { return nil }
-        return try change(id, to: DecisionRecord(decision: status, note: before?.note ?? "", implemented: before?.implemented ?? false, ministry: before?.ministry, explanation: before?.explanation, by: analyst, at: date), group: group)
+        return try change(id, to: DecisionRecord(decision: status, note: before?.note ?? "", implemented: before?.implemented ?? false, ministry: before?.ministry, explanation: before?.explanation, implementation: before?.implementation, by: analyst, at: date), group: group)
     }
 
     /// Replaces the note on one recommendation, keeping its decision.
@@ -103,7 +106,7 @@ public struct Ledger: Equatable, Sendable {
         guard contains(id) else { throw LedgerError.unknownID(id) }
         let before = decisions[id]
         guard (before?.note ?? "") != note else { return nil }
-        return try change(id, to: DecisionRecord(decision: before?.decision, note: note, implemented: before?.implemented ?? false, ministry: before?.ministry, explanation: before?.explanation, by: analyst, at: date), group: group)
+        return try change(id, to: DecisionRecord(decision: before?.decision, note: note, implemented: before?.implemented ?? false, ministry: before?.ministry, explanation: before?.explanation, implementation: before?.implementation, by: analyst, at: date), group: group)
     }
 
     /// Marks (or unmarks) a recommendation as considered already implemented, keeping its decision
@@ -113,7 +116,7 @@ public struct Ledger: Equatable, Sendable {
         guard contains(id) else { throw LedgerError.unknownID(id) }
         let before = decisions[id]
         guard (before?.implemented ?? false) != implemented else { return nil }
-        return try change(id, to: DecisionRecord(decision: before?.decision, note: before?.note ?? "", implemented: implemented, ministry: before?.ministry, explanation: before?.explanation, by: analyst, at: date), group: group)
+        return try change(id, to: DecisionRecord(decision: before?.decision, note: before?.note ?? "", implemented: implemented, ministry: before?.ministry, explanation: before?.explanation, implementation: before?.implementation, by: analyst, at: date), group: group)
     }
 
     /// Records a published position (an addendum, a report's lead-in, a thematic list): the decision
@@ -126,7 +129,7 @@ public struct Ledger: Equatable, Sendable {
         let before = decisions[id]
         let mark = status == .accepted && implemented
         guard before?.decision != status || (before?.implemented ?? false) != mark else { return nil }
-        return try change(id, to: DecisionRecord(decision: status, note: before?.note ?? "", implemented: mark, ministry: before?.ministry, explanation: before?.explanation, by: analyst, at: date),
+        return try change(id, to: DecisionRecord(decision: status, note: before?.note ?? "", implemented: mark, ministry: before?.ministry, explanation: before?.explanation, implementation: before?.implementation, by: analyst, at: date),
                           group: group, source: source)
     }
 
@@ -145,7 +148,7 @@ public struct Ledger: Equatable, Sendable {
         let name = ministry.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         let before = decisions[id]
         guard before?.ministry != name else { return nil }
-        return try change(id, to: DecisionRecord(decision: before?.decision, note: before?.note ?? "", implemented: before?.implemented ?? false, ministry: name, explanation: before?.explanation, by: analyst, at: date), group: group)
+        return try change(id, to: DecisionRecord(decision: before?.decision, note: before?.note ?? "", implemented: before?.implemented ?? false, ministry: name, explanation: before?.explanation, implementation: before?.implementation, by: analyst, at: date), group: group)
     }
 
     /// The ministries recommendations are assigned to, sorted, each once.
@@ -184,11 +187,15 @@ public struct Ledger: Equatable, Sendable {
         guard contains(id) else { throw LedgerError.unknownID(id) }
         guard let proposal = proposals[id] else { return nil }
         let before = decisions[id]
-        let record = DecisionRecord(
+        var record = DecisionRecord(
             decision: proposal.decision ?? before?.decision, note: proposal.note.isEmpty ? before?.note ?? "" : proposal.note,
-            implemented: before?.implemented ?? false, ministry: before?.ministry, explanation: before?.explanation, by: analyst, at: date)
+            implemented: before?.implemented ?? false, ministry: before?.ministry, explanation: before?.explanation, implementation: before?.implementation, by: analyst, at: date)
         proposals[id] = nil
-        guard record.decision != before?.decision || record.note != (before?.note ?? "") else { return nil }
+        // Progress on the plan applies to a supported recommendation only.
+        if let progress = proposal.progress, record.decision == .accepted {
+            record.implementation = progress.applied(to: before?.implementation, ministry: proposal.ministry, source: proposal.source, at: date)
+        }
+        guard record.decision != before?.decision || record.note != (before?.note ?? "") || record.implementation != before?.implementation else { return nil }
         return try change(id, to: record, group: group, source: proposal.source)
     }
 
@@ -231,7 +238,7 @@ public struct Ledger: Equatable, Sendable {
     func sameBesidesDecisions(as other: Ledger) -> Bool {
         recommendations.count == other.recommendations.count && document == other.document && notice == other.notice
             && views == other.views && proposals == other.proposals && conflicts == other.conflicts
-            && reference.count == other.reference.count
+            && reference.count == other.reference.count && consultation == other.consultation
     }
 
     /// The changes made to one recommendation, oldest first.

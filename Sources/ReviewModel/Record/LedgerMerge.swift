@@ -20,6 +20,8 @@ public struct ConflictSide: Codable, Equatable, Sendable {
         if record.implemented { text += ", already implemented" }
         text += " by \(record.by) at \(Timestamp.iso(record.at))"
         if !record.note.isEmpty { text += ", note \"\(record.note)\"" }
+        // A conflict on the addendum's explanation alone must show two different sides.
+        if let explanation = record.explanation { text += ", explanation \"\(explanation)\"" }
         return text
     }
 }
@@ -93,6 +95,8 @@ public enum LedgerMerge {
                 merged = t
             } else if sameContent(t, b) {
                 merged = o
+            } else if let combined = mergedImplementation(b, o, t) {
+                merged = combined
             } else {
                 merged = b
                 let sides = [ConflictSide(side: oursLabel, record: o), ConflictSide(side: theirsLabel, record: t)]
@@ -150,6 +154,7 @@ public enum LedgerMerge {
         ledger.conflicts = conflicts
         // The earlier cycle is replaced whole, never merged: the side that changed it wins.
         ledger.reference = ours.reference == base.reference ? theirs.reference : ours.reference
+        ledger.consultation = mergedConsultation(base.consultation, ours.consultation, theirs.consultation)
         let order = base.indexByID
         report.sort { ($0.kind.rawValue, order[$0.key] ?? Int.max, $0.key) < ($1.kind.rawValue, order[$1.key] ?? Int.max, $1.key) }
         return (ledger, report)
@@ -169,6 +174,7 @@ public enum LedgerMerge {
     static func sameContent(_ a: DecisionRecord?, _ b: DecisionRecord?) -> Bool {
         (a?.decision == b?.decision) && (a?.note ?? "") == (b?.note ?? "")
             && (a?.implemented ?? false) == (b?.implemented ?? false) && a?.ministry == b?.ministry && a?.explanation == b?.explanation
+            && a?.implementation == b?.implementation
     }
 
     /// Of two records with the same content, the later (then by name): the same whichever side is which.
@@ -248,7 +254,7 @@ extension Ledger {
             chosen = record
             source = "merge conflict resolved: own decision"
         }
-        let record = DecisionRecord(decision: chosen?.decision, note: chosen?.note ?? "", implemented: chosen?.implemented ?? false, ministry: chosen?.ministry, explanation: chosen?.explanation, by: analyst, at: date)
+        let record = DecisionRecord(decision: chosen?.decision, note: chosen?.note ?? "", implemented: chosen?.implemented ?? false, ministry: chosen?.ministry, explanation: chosen?.explanation, implementation: chosen?.implementation, by: analyst, at: date)
         conflicts[id] = nil
         return try change(id, to: record, group: group, source: source)
     }

@@ -13,8 +13,12 @@ public struct Proposal: Codable, Equatable, Sendable {
     public var line: Int
     /// When it was imported (UTC, whole seconds).
     public var at: Date
+    /// Progress on the plan, from the sheet's implementation columns (`ProgressProposal`).
+    public var progress: ProgressProposal?
 
-    public init(id: String, decision: DecisionStatus?, note: String = "", ministry: String, file: String, line: Int, at: Date) {
+    public init(id: String, decision: DecisionStatus?, note: String = "", ministry: String, file: String, line: Int, at: Date,
+                progress: ProgressProposal? = nil) {
+        self.progress = progress.flatMap { $0.isEmpty ? nil : $0 }
         self.id = id
         self.decision = decision
         self.note = note
@@ -31,6 +35,7 @@ public struct Proposal: Codable, Equatable, Sendable {
     public var summary: String {
         var parts = [decision?.label ?? "no decision"]
         if !note.isEmpty { parts.append("note: \(note)") }
+        if let progress { parts.append(progress.summary) }
         return parts.joined(separator: ", ")
     }
 }

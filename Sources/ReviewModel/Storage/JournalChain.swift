@@ -94,7 +94,7 @@ struct JournalChain {
             return
         }
         if line.seq != nil, !(line.check.map { Self.checks(bytes, $0) } ?? false) {
-            damaged.append(JournalProblem(line: number, reason: "it was changed after upr wrote it (its check does not match)"))
+            damaged.append(JournalProblem(line: number, reason: "it was changed after upr wrote it (its check does not match)", kind: .untrusted))
             return
         }
         entries.append((line.base, line.event))
@@ -123,7 +123,7 @@ struct JournalChain {
             defer { expected = max(expected, (line.seq ?? line.number) + 1) }
             guard let seq = line.seq, let prev = line.prev else {
                 if chained || line.seq != nil || line.prev != nil {
-                    found.append(JournalProblem(line: line.number, reason: "it lacks the number and link every line after line \(firstChained ?? 1) has: it was added by hand or by another program"))
+                    found.append(JournalProblem(line: line.number, reason: "it lacks the number and link every line after line \(firstChained ?? 1) has: it was added by hand or by another program", kind: .untrusted))
                 }
                 continue
             }
@@ -163,6 +163,11 @@ struct JournalChain {
 
 /// One damaged journal line and why.
 public struct JournalProblem: Equatable, Sendable {
+    /// A line whose bytes cannot be trusted (edited after upr wrote it, or added by another hand)
+    /// is never applied, not even by `upr recover`; a line out of place may be.
+    public enum Kind: Equatable, Sendable { case untrusted, misplaced }
+
     public var line: Int
     public var reason: String
+    public var kind: Kind = .misplaced
 }

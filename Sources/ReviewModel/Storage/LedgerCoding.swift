@@ -19,6 +19,8 @@ public enum LedgerCoding {
         var conflicts: [String: [ConflictSide]]?
         /// Absent in ledgers without an earlier cycle for reference.
         var reference: [ReferenceRecommendation]?
+        /// Absent in ledgers without consultation comments.
+        var consultation: [String: [ConsultationComment]]?
     }
 
     private struct SchemaProbe: Decodable { var schemaVersion: Int? }
@@ -76,6 +78,7 @@ public enum LedgerCoding {
             out += try ledger.reference.map { "    " + (try line($0)) }.joined(separator: ",\n")
             out += "\n  ]"
         }
+        out += try LedgerConsultationCoding.section(ledger, encoder)
         out += "\n}\n"
         return Data(out.utf8)
     }

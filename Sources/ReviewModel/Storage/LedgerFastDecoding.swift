@@ -27,7 +27,7 @@ enum LedgerFastDecoding {
         var schemaVersion: Int?, generation: Int?, notice: String?, document: DocumentInfo?
         var recommendations: [Recommendation]?, decisions: [String: DecisionRecord]?, history: [ChangeEvent]?
         var views: [String: String]?, proposals: [String: Proposal]?, conflicts: [String: [ConflictSide]]?
-        var reference: [ReferenceRecommendation]?
+        var reference: [ReferenceRecommendation]?, consultation: [String: [ConsultationComment]]?
         var seen = KeysSeen()
         try scanner.beginObject()
         while let key = try scanner.nextKey() {
@@ -73,6 +73,7 @@ enum LedgerFastDecoding {
             case "proposals": try seen.first(8); proposals = try decoded([String: Proposal]?.self, &scanner)
             case "conflicts": try seen.first(9); conflicts = try decoded([String: [ConflictSide]]?.self, &scanner)
             case "reference": try seen.first(10); reference = try decoded([ReferenceRecommendation]?.self, &scanner)
+            case "consultation": try seen.first(11); consultation = try decoded([String: [ConsultationComment]]?.self, &scanner)
             default: _ = try scanner.valueBytes()
             }
         }
@@ -80,7 +81,7 @@ enum LedgerFastDecoding {
         return LedgerCoding.Contents(
             schemaVersion: schemaVersion, generation: generation, notice: notice, document: document,
             recommendations: recommendations, decisions: decisions, history: history, views: views,
-            proposals: proposals, conflicts: conflicts, reference: reference)
+            proposals: proposals, conflicts: conflicts, reference: reference, consultation: consultation)
     }
 
     fileprivate static func readHistory(_ scanner: inout JSONScanner) throws -> [ChangeEvent]? {
@@ -123,6 +124,7 @@ enum LedgerFastDecoding {
 
     private static func record(_ scanner: inout JSONScanner) throws -> DecisionRecord {
         var decision: DecisionStatus?, note: String?, by: String?, at: Date?, implemented = false, ministry: String?, explanation: String?
+        var implementation: Implementation?
         var seen = KeysSeen()
         try scanner.beginObject()
         while let key = try scanner.nextKey() {
@@ -139,6 +141,9 @@ enum LedgerFastDecoding {
             case "implemented": try seen.first(4); implemented = try scanner.null() ? false : scanner.bool()
             case "ministry": try seen.first(5); ministry = try scanner.null() ? nil : scanner.string()
             case "explanation": try seen.first(6); explanation = try scanner.null() ? nil : scanner.string()
+            case "implementation":
+                try seen.first(7)
+                implementation = try scanner.null() ? nil : LedgerFastImplementation.implementation(&scanner)
             default: _ = try scanner.valueBytes()
             }
         }
@@ -146,6 +151,7 @@ enum LedgerFastDecoding {
         // Not through the public initialiser: it rounds `at`, and JSONDecoder keeps it as written.
         var record = DecisionRecord(decision: decision, note: note, implemented: implemented, ministry: ministry, explanation: explanation, by: by, at: at)
         record.at = at
+        record.implementation = implementation
         return record
     }
 

@@ -51,9 +51,12 @@ public enum LedgerFiles {
         let name = url.lastPathComponent
         let prefixes = ([""] + workingSuffixes + [".v1.bak"]).map { DurableFile.temporaryPrefix(forName: name + $0) }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        // Also the analysts' own files beside it (`.NAME.lan.resume.tmp-PID`).
+        let own = "." + name + "."
         for candidate in names {
-            guard let prefix = prefixes.first(where: { candidate.hasPrefix($0) }),
-                  let pid = Int32(candidate.dropFirst(prefix.count)) else { continue }
+            let prefix = prefixes.first(where: { candidate.hasPrefix($0) })
+                ?? (candidate.hasPrefix(own) ? candidate.range(of: ".tmp-", options: .backwards).map { String(candidate[..<$0.upperBound]) } : nil)
+            guard let prefix, let pid = Int32(candidate.dropFirst(prefix.count)) else { continue }
             if pid != getpid() && kill(pid, 0) == 0 { continue }  // still being written
             unlink(folder.appendingPathComponent(candidate).path)
         }

@@ -17,6 +17,8 @@ enum LedgerMigration {
         for id in (contents.conflicts ?? [:]).keys where !ledger.contains(id) { throw LedgerError.decisionForUnknownID(id) }
         ledger.conflicts = contents.conflicts ?? [:]
         ledger.reference = contents.reference ?? []
+        for id in (contents.consultation ?? [:]).keys where !ledger.contains(id) { throw LedgerError.decisionForUnknownID(id) }
+        ledger.consultation = contents.consultation ?? [:]
         return ledger
     }
 
@@ -34,6 +36,11 @@ enum LedgerMigration {
                 group += 1
                 return ChangeEvent(group: group, id: recommendation.id, before: nil, after: record, by: record.by, at: record.at)
             }
+        case 2:
+            // Version 3 adds implementation records (`Implementation`) inside decision records,
+            // written only where set: a version 2 ledger holds none, so it is read as it is. The
+            // number goes up so that an older upr refuses such a ledger instead of dropping them.
+            next.schemaVersion = 3
         default:
             throw LedgerError.unreadable(path: "", reason: "no migration from schemaVersion \(contents.schemaVersion)")
         }

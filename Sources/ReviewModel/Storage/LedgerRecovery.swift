@@ -87,8 +87,11 @@ public enum LedgerRecovery {
         decoder.dateDecodingStrategy = Timestamp.decoding
         var lines: [(number: Int, order: Int, line: LedgerJournal.Line)] = []
         var dropped: [Int] = []
+        // A line edited after it was written, or added by another hand, is not replayed: its
+        // change is not the one an analyst made.
+        let untrusted = Set(problems.filter { $0.kind == .untrusted }.map(\.line))
         for (index, bytes) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() where !bytes.isEmpty {
-            guard let line = try? decoder.decode(LedgerJournal.Line.self, from: Data(bytes)) else {
+            guard !untrusted.contains(index + 1), let line = try? decoder.decode(LedgerJournal.Line.self, from: Data(bytes)) else {
                 dropped.append(index + 1)
                 continue
             }
