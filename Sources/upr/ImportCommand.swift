@@ -97,11 +97,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw fail("\(error)\nNothing was imported; \(options.url.path) is unchanged.")
         }
-        importer.report.forEach { TerminalOutput.line($0) }
-        if !importer.warnings.isEmpty {
-            TerminalOutput.line("\(importer.warnings.count) warning\(importer.warnings.count == 1 ? "" : "s"):")
-            importer.warnings.forEach { TerminalOutput.line("  \($0)") }
-        }
+        printReport(importer)
         if mode == .compare {
             for difference in importer.differences {
                 TerminalOutput.line("  \(difference.id): ledger \(difference.ledger?.label ?? "undecided"), source \(difference.source.rawValue)")
@@ -217,11 +213,18 @@ extension ImportCommand {
         } catch {
             throw fail("\(error)\nNothing was imported; \(options.url.path) is unchanged.")
         }
+        printReport(importer)
+        return importer.ledger
+    }
+}
+
+extension ImportCommand {
+    /// What the import read and what it noticed, cleaned for the terminal.
+    func printReport(_ importer: Importer) {
         importer.report.forEach { TerminalOutput.line($0) }
         if !importer.warnings.isEmpty {
             TerminalOutput.line("\(importer.warnings.count) warning\(importer.warnings.count == 1 ? "" : "s"):")
             importer.warnings.forEach { TerminalOutput.line("  \($0)") }
         }
-        return importer.ledger
     }
 }
