@@ -17,6 +17,14 @@ enum StateNameRepair {
                          "Grand Duchy of ", "Commonwealth of ", "Federal Republic of ", "Islamic Republic of "]
 
     static func repair(_ name: String, in directory: StateDirectory) -> Repair? {
+        // The style of some lists: `Korea (Republic of)`, `Tanzania (United Republic of)`.
+        if name.hasSuffix(" of)"), let open = name.firstIndex(of: "(") {
+            let short = name[..<open].trimmingCharacters(in: .whitespaces)
+            let style = name[name.index(after: open)..<name.index(before: name.endIndex)].trimmingCharacters(in: .whitespaces)
+            for candidate in ["\(style) \(short)", "\(style) the \(short)"] {
+                if let entry = directory.resolve(candidate) { return Repair(names: [entry.name], how: "read as \(candidate)") }
+            }
+        }
         let plain = name.hasPrefix("the ") ? String(name.dropFirst(4)) : name
         for style in styles where plain.lowercased().hasPrefix(style.lowercased()) {
             if let entry = directory.resolve(String(plain.dropFirst(style.count))) {

@@ -15,6 +15,10 @@ final class StateNameRepairTests: XCTestCase {
         XCTAssertEqual(repaired("Bolivia (Plurinational Republic of)"), ["Bolivia (Plurinational State of)"])
         XCTAssertEqual(repaired("Kingdom of Bahrain"), ["Bahrain"])
         XCTAssertEqual(repaired("Republic of Macedonia"), ["North Macedonia"])
+        XCTAssertEqual(repaired("Korea (Republic of)"), ["Republic of Korea"])
+        XCTAssertEqual(repaired("Congo (Democratic Republic of)"), ["Democratic Republic of the Congo"])
+        XCTAssertEqual(repaired("Tanzania (United Republic of)"), ["United Republic of Tanzania"])
+        XCTAssertEqual(repaired("Macedonia (the former Yugoslav Republic of)"), ["North Macedonia"])
         // Nothing is guessed where no single State is close.
         XCTAssertNil(repaired("Guinea Republic of Somewhere"))
         XCTAssertNil(repaired("European Commission"))
