@@ -38,32 +38,10 @@ struct PDFLayout {
             || words.range(of: #"a/hrc/\d+/\d+/add\.1"#, options: .regularExpression) != nil
     }
 
-    /// Runs pdftohtml on the file and reads its XML.
+    /// Runs pdftohtml on the file and reads its XML (-i: no images; -q: no messages on stdout;
+    /// -nodrm: read what a viewer shows).
     static func read(_ url: URL) throws -> PDFLayout {
-        guard let tool = PDFText.executable("pdftohtml") else {
-            throw ImportError.toolMissing(tool: "pdftohtml", package: "poppler-utils")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        // -i: no images; -q: no messages on stdout; -nodrm: read what a viewer shows.
-        process.arguments = ["-xml", "-i", "-q", "-nodrm", "-stdout", "-enc", "UTF-8", url.path]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            throw ImportError.toolFailed(tool: "pdftohtml", file: url.path, reason: "\(error)")
-        }
-        // Read errors on a thread of their own while the output is read, so neither pipe can fill and stall.
-        let messages = ErrorsReader(errors.fileHandleForReading)
-        let xml = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let message = messages.finish()
-        guard process.terminationStatus == 0 else {
-            let reason = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw ImportError.toolFailed(tool: "pdftohtml", file: url.path, reason: reason.isEmpty ? "exit status \(process.terminationStatus)" : reason)
-        }
+        let xml = try PDFText.run("pdftohtml", ["-xml", "-i", "-q", "-nodrm", "-stdout", "-enc", "UTF-8", url.path], file: url.path)
         return try parse(xml, file: url.path)
     }
 
@@ -181,23 +159,5 @@ struct PDFLayout {
             rest = after[after.index(after: semi)...]
         }
         return out + rest
-    }
-}
-
-/// Drains a pipe on a thread of its own.
-private final class ErrorsReader: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    func finish() -> Data {
-        done.wait()
-        return data
     }
 }

@@ -46,15 +46,6 @@ enum ReportItems {
         return out
     }
 
-    /// Whether at least half the items end with recommending States.
-    static func mostNameStates(_ paragraph: ReportParagraphs.Paragraph) -> Bool {
-        let directory = try? StateDirectory.bundled()
-        let named = paragraph.items.filter { item in
-            !RecommendingStates.parse(ReportLines.join(item.fragments, hyphenated: { .none }), isState: { directory?.resolve($0) != nil }).states.isEmpty
-        }
-        return named.count * 2 >= paragraph.items.count
-    }
-
     /// The text a footnote on the item's lines gives as read during the dialogue, without its opening words.
     static func asRead(_ item: ReportParagraphs.Item, in text: ReportText) -> String {
         var found: [String] = []

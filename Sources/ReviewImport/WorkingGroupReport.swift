@@ -57,15 +57,19 @@ public enum WorkingGroupReport {
         var recommendations: [ImportedRecommendation] = []
         var summary: [String] = structure.foundHeading ? [] : ["no heading “Conclusions and/or recommendations”: every numbered list of the text was read"]
         for paragraph in lists {
-            // A numbered list whose items name no State is the State's comments, not recommendations
-            // ("the State under review offers the following comments: 1. …").
-            if paragraph.numbering == .plain, !ReportItems.mostNameStates(paragraph) {
+            let position = ReportPositions.leadIn(paragraph.leadIn)
+            var noticed: [(Int, String)] = []
+            let read = ReportItems.recommendations(of: paragraph, position: position.published, in: text, hyphenated: hyphenated) {
+                noticed.append(($0, $1))
+            }
+            // A numbered list whose items mostly name no State is the State's comments, not
+            // recommendations ("the State under review offers the following comments: 1. …").
+            if paragraph.numbering == .plain, read.filter({ !$0.states.isEmpty }).count * 2 < read.count {
                 summary.append("paragraph \(paragraph.number): a numbered list of \(paragraph.items.count) items that name no "
                     + "recommending State (comments?), not imported as recommendations")
                 continue
             }
-            let position = ReportPositions.leadIn(paragraph.leadIn)
-            let read = ReportItems.recommendations(of: paragraph, position: position.published, in: text, hyphenated: hyphenated, warn: warn)
+            for (line, message) in noticed { warn(line, message) }
             recommendations += read
             let range = read.count == 1 ? " (\(read[0].id))" : read.isEmpty ? "" : " (\(read.first!.id) to \(read.last!.id))"
             summary.append("paragraph \(paragraph.number): \(read.count) recommendation\(read.count == 1 ? "" : "s")\(range), \(position.label)")
