@@ -12,15 +12,17 @@ enum DocxPackage {
     static let officeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     static let packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships"
 
-    /// A4 with 2 cm margins: the text is 9,638 twips wide.
+    /// A4 with 2 cm margins: the text is 9,638 twips wide (14,570 on a landscape page).
     static let textWidth = 9_638
+    static let landscapeTextWidth = 14_570
 
-    static func data(title: String, header: String, body: [WordBlock], modified: Date) throws -> Data {
+    /// `landscape`: for a matrix of many columns (the national plan), as such plans are printed.
+    static func data(title: String, header: String, body: [WordBlock], modified: Date, landscape: Bool = false) throws -> Data {
         let parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", rootRelationships),
             ("docProps/core.xml", core(title: title, modified: modified)),
-            ("word/document.xml", document(body)),
+            ("word/document.xml", document(body, landscape: landscape)),
             ("word/_rels/document.xml.rels", documentRelationships),
             ("word/styles.xml", DocxStyles.xml),
             ("word/header1.xml", headerXML(header)),
@@ -60,10 +62,11 @@ enum DocxPackage {
     }
 
     /// One block a line, so that a diff of two exports reads paragraph by paragraph.
-    static func document(_ body: [WordBlock]) -> String {
+    static func document(_ body: [WordBlock], landscape: Bool = false) -> String {
         var out = XLSXPackage.header + "<w:document xmlns:w=\"\(wordML)\" xmlns:r=\"\(officeRelationships)\">\n<w:body>\n"
         for block in body { out += block.xml + "\n" }
-        out += "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId3\"/><w:footerReference w:type=\"default\" r:id=\"rId2\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+        let page = landscape ? "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>" : "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+        out += "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId3\"/><w:footerReference w:type=\"default\" r:id=\"rId2\"/>" + page
         out += "<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:titlePg/></w:sectPr>\n"
         return out + "</w:body>\n</w:document>\n"
     }

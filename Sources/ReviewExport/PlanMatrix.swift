@@ -33,7 +33,8 @@ enum PlanMatrix {
             .paragraph(WordParagraph("\(ledger.document.stateUnderReview): the \(rows.count) supported recommendations of \(ledger.document.symbol)", style: "Subtitle")),
         ]
         // Seven columns fit the page's width: the recommendation with its ID, then the plan.
-        let widths = [2_600, 1_100, 1_000, 2_300, 900, 900, 838]
+        // A landscape page: the recommendation and the actions wide, no heading broken inside a word.
+        let widths = [3_900, 1_900, 1_500, 3_400, 1_300, 1_470, 1_100]
         for group in ImplementationExport.byTheme(rows) {
             body.append(.paragraph(WordParagraph(group.theme, style: "Heading1")))
             let table = WordTable(widths: widths, header: ["Recommendation", "Lead and partners", "Status", "Actions", "Timeline", "Indicators", "SDGs"],
@@ -49,6 +50,6 @@ enum PlanMatrix {
             body.append(.table(table))
         }
         return try DocxPackage.data(title: "National plan: \(ledger.document.symbol)", header: "National plan: \(ledger.document.symbol)",
-                                    body: body, modified: ImplementationExport.modified(ledger))
+                                    body: body, modified: ImplementationExport.modified(ledger), landscape: true)
     }
 }

@@ -31,6 +31,30 @@ final class PlanDocumentTests: XCTestCase {
         return counts
     }
 
+    /// The plan's seven columns are printed across a landscape page; the mid-term report is a portrait text.
+    func testThePlanIsPrintedLandscape() throws {
+        let ledger = try Self.plannedSample()
+        var options = DocumentOptions()
+        options.fileExtension = "docx"
+        func documentXML(_ format: ExportFormat) throws -> String {
+            let folder = try Office.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let file = folder.appendingPathComponent("doc.docx")
+            try DecisionExport.data(ledger, format: format, document: options).write(to: file)
+            let unzip = Process()
+            unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+            unzip.arguments = ["-p", file.path, "word/document.xml"]
+            let pipe = Pipe()
+            unzip.standardOutput = pipe
+            try unzip.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            unzip.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        XCTAssertTrue(try documentXML(.plan).contains(#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#))
+        XCTAssertTrue(try documentXML(.midterm).contains(#"<w:pgSz w:w="11906" w:h="16838"/>"#))
+    }
+
     func testEveryDocumentHoldsEverySupportedIDOnce() throws {
         let ledger = try Self.plannedSample()
         let supported = ledger.supportedIDs
