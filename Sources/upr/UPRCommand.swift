@@ -34,6 +34,7 @@ struct LedgerOptions: ParsableArguments {
         do {
             let store = try LedgerStore.open(url, analyst: analystName).store
             tell(store.notes)
+            ExitRelease.keep(store)
             return store
         } catch {
             throw failOpening(error, url)
@@ -46,6 +47,7 @@ struct LedgerOptions: ParsableArguments {
         do {
             let (ledger, notes) = try LedgerStore.readReporting(url)
             tell(notes)
+            ExitRelease.keep(ledger)
             return ledger
         } catch {
             throw failOpening(error, url)

@@ -150,4 +150,68 @@ final class LedgerFastDecodingTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("history[0].kind"), "\(error)")
         }
     }
+
+    /// The scanner reads texts 8 bytes at a time: a quote, a backslash, a control byte, a letter
+    /// beyond ASCII or a broken UTF-8 byte at any place of a word reads (or is refused) exactly
+    /// as JSONDecoder reads it.
+    func testEverySpecialByteAtEveryPlaceOfAWordReadsAsJSONDecoderReadsIt() throws {
+        let text = String(decoding: try LedgerCoding.encode(Fixtures.ledger()), as: UTF8.self)
+        let pieces: [[UInt8]] = [Array("\\\"".utf8), Array("\\\\".utf8), Array("\\u00e9".utf8), Array("\\n".utf8), [0x09], [0x01],
+                                 Array("é".utf8), Array("😀".utf8), [0xC3], [0xFF], [0xED, 0xA0, 0x80], Array("\"".utf8)]
+        var read = 0
+        for piece in pieces {
+            for offset in 0..<17 {
+                let note = Array(String(repeating: "abcdefgh", count: 3).utf8.prefix(offset)) + piece + Array("ijklmnopqrstuvwx".utf8)
+                var bytes = Array(text.utf8)
+                let target = Array("\"text\":\"Consider ratifying OPCAT\"".utf8)
+                guard let at = bytes.firstRange(of: target) else { return XCTFail("fixture changed") }
+                bytes.replaceSubrange(at, with: Array("\"text\":\"".utf8) + note + Array("\"".utf8))
+                let (fast, foundation) = bothWays(Data(bytes))
+                if fast != nil { read += 1; XCTAssertEqual(fast, foundation, "piece \(piece) at \(offset)") }
+                XCTAssertTrue(LedgerCoding.fastPathAgrees(Data(bytes)), "piece \(piece) at \(offset)")
+            }
+        }
+        XCTAssertEqual(read, 17 * 6, "escapes and letters beyond ASCII take the fast path; raw controls, broken UTF-8 and a stray quote do not")
+    }
+
+    /// Keys are matched on their bytes: one written with an escape is still the key JSONDecoder
+    /// sees, and a status written with one is still that status.
+    func testEscapedKeysAndStatusesReadAsJSONDecoderReadsThem() throws {
+        var ledger = Fixtures.ledger()
+        try ledger.decide("140.1", .underConsideration, by: "lan", at: Fixtures.date)
+        let text = String(decoding: try LedgerCoding.encode(ledger), as: UTF8.self)
+        let variants = [
+            text.replacingOccurrences(of: "{\"id\":\"140.2\"", with: "{\"i\\u0064\":\"140.2\""),
+            text.replacingOccurrences(of: "\"decision\":\"underConsideration\"", with: "\"decision\":\"under\\u0043onsideration\""),
+            text.replacingOccurrences(of: "\"note\":", with: "\"n\\u006fte\":"),
+            text.replacingOccurrences(of: "{\"id\":\"140.2\"", with: "{\"idé\":1,\"id\":\"140.2\""),
+        ]
+        for variant in variants {
+            XCTAssertNotEqual(variant, text)
+            let data = Data(variant.utf8)
+            let (fast, foundation) = bothWays(data)
+            XCTAssertNotNil(foundation)
+            if let fast { XCTAssertEqual(fast, foundation) }
+            XCTAssertEqual(try LedgerCoding.decode(data, path: "t.json"), try LedgerMigration.ledger(from: foundation!))
+        }
+    }
+
+    /// Lists of States and themes written alike are made once and shared; lists that differ by a
+    /// byte are not confused, and a list with an escape is read as written.
+    func testListsWrittenAlikeAreSharedAndListsThatDifferAreNot() throws {
+        let text = String(decoding: try LedgerCoding.encode(Fixtures.ledger()), as: UTF8.self)
+        var lines = text.components(separatedBy: "\n")
+        guard let first = lines.firstIndex(where: { $0.hasPrefix("    {\"id\":") }) else { return XCTFail("fixture changed") }
+        let lists = ["[\"France\",\"Chile\"]", "[\"France\",\"Chile\"]", "[\"France\",\"Chilf\"]", "[\"Fr\\u0061nce\",\"Chile\"]", "[\"France\", \"Chile\"]", "[\"France\",\"Chile\"]"]
+        for (offset, list) in lists.enumerated() {
+            let line = lines[first + offset]
+            guard let range = line.range(of: #""states":\[[^\]]*\]"#, options: .regularExpression) else { return XCTFail(line) }
+            lines[first + offset] = line.replacingCharacters(in: range, with: "\"states\":" + list)
+        }
+        let data = Data(lines.joined(separator: "\n").utf8)
+        let (fast, foundation) = bothWays(data)
+        XCTAssertNotNil(fast)
+        XCTAssertEqual(fast, foundation)
+        XCTAssertEqual(fast?.recommendations.prefix(6).map(\.states), [["France", "Chile"], ["France", "Chile"], ["France", "Chilf"], ["France", "Chile"], ["France", "Chile"], ["France", "Chile"]])
+    }
 }

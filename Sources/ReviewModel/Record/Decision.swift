@@ -77,7 +77,20 @@ public struct DecisionRecord: Codable, Equatable, Sendable {
     public var explanation: String?
     /// The national plan's record of a supported recommendation (`Implementation`): written only
     /// where set, so that a triage ledger stays as it was.
-    public var implementation: Implementation?
+    public var implementation: Implementation? {
+        get { plan?.value }
+        set { plan = newValue.map(PlanBox.init) }
+    }
+
+    /// The plan held apart: most records have none, and inline it would make every record, and
+    /// every change (which holds two), 72 bytes larger: 60 MB more at 420,000 decisions.
+    private var plan: PlanBox?
+
+    private final class PlanBox: Equatable, Sendable {
+        let value: Implementation
+        init(_ value: Implementation) { self.value = value }
+        static func == (lhs: PlanBox, rhs: PlanBox) -> Bool { lhs === rhs || lhs.value == rhs.value }
+    }
 
     public init(decision: DecisionStatus?, note: String = "", implemented: Bool = false, ministry: String? = nil,
                 explanation: String? = nil, implementation: Implementation? = nil, by: String, at: Date) {
@@ -86,9 +99,9 @@ public struct DecisionRecord: Codable, Equatable, Sendable {
         self.implemented = implemented
         self.ministry = ministry
         self.explanation = explanation
-        self.implementation = implementation.flatMap { $0.isEmpty ? nil : $0 }
         self.by = by
         self.at = Timestamp.wholeSeconds(at)
+        self.implementation = implementation.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     public var isEmpty: Bool { decision == nil && note.isEmpty && !implemented && ministry == nil && explanation == nil && implementation == nil }
@@ -104,7 +117,7 @@ public struct DecisionRecord: Codable, Equatable, Sendable {
         implemented = try container.decodeIfPresent(Bool.self, forKey: .implemented) ?? false
         ministry = try container.decodeIfPresent(String.self, forKey: .ministry)
         explanation = try container.decodeIfPresent(String.self, forKey: .explanation)
-        implementation = try container.decodeIfPresent(Implementation.self, forKey: .implementation)
+        plan = try container.decodeIfPresent(Implementation.self, forKey: .implementation).map(PlanBox.init)
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -116,7 +116,7 @@ struct JSONScanner {
     mutating func string() throws -> String {
         try expect(Self.quote)
         let start = position
-        var ascii = true
+        var ascii = skipPlainWords()
         while position < bytes.count {
             let byte = bytes[position]
             if byte == Self.quote {
@@ -132,6 +132,31 @@ struct JSONScanner {
             position += 1
         }
         throw Mismatch()
+    }
+
+    /// Moves over the string's bytes 8 at a time up to the first word holding a quote, a
+    /// backslash or a control byte (which the caller's byte loop then reads); returns whether the
+    /// words passed over were ASCII. Texts are most of a ledger's bytes.
+    private mutating func skipPlainWords() -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var high: UInt64 = 0
+        while position + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            guard !Self.holdsSpecialByte(word) else { break }
+            high |= word
+            position += 8
+        }
+        return high & Self.highBits == 0
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether a byte of `word` is a quote, a backslash or below 0x20 (exact: the borrow of the
+    /// tests can only mark bytes above one that matched).
+    private static func holdsSpecialByte(_ word: UInt64) -> Bool {
+        func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highBits }
+        let control = (word &- ones &* 0x20) & ~word & highBits
+        return (control | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C))) != 0
     }
 
     /// The bytes of a string without escapes, in place (no String is made); anything else is a
@@ -241,6 +266,67 @@ struct JSONScanner {
         case UInt8(ascii: "f"): try literal("false"); return false
         default: throw Mismatch()
         }
+    }
+
+    /// The next key of the object begun last, as its place in `keys` (`keys.count` for any other
+    /// key), its colon consumed; nil at the object's end. A key is compared on its bytes, no String
+    /// made; one with an escape or beyond ASCII is decoded first, so `"i\u0064"` is `id` as
+    /// JSONDecoder reads it.
+    mutating func nextKey(of keys: JSONKeys) throws -> Int? {
+        guard try nextItem(closing: UInt8(ascii: "}")) else { return nil }
+        try expect(Self.quote)
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == Self.quote { break }
+            guard byte >= 0x20, byte < 0x80, byte != Self.backslash else {
+                position = start - 1
+                let key = try string()
+                try expect(UInt8(ascii: ":"))
+                return Array(key.utf8).withUnsafeBufferPointer { keys.index(of: $0) }
+            }
+            position += 1
+        }
+        guard position < bytes.count else { throw Mismatch() }
+        let found = keys.index(of: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        position += 1
+        try expect(UInt8(ascii: ":"))
+        return found
+    }
+
+    /// An array of strings; one met before byte for byte (the States of a recommendation, its
+    /// themes) is the list made then, shared, with nothing allocated. A list is remembered only
+    /// once it was read in full here, so a shared one is exactly what reading it would give.
+    mutating func strings(sharing lists: SharedLists) throws -> [String] {
+        let start = try valueStart()
+        guard let end = plainListEnd(from: start) else { return try strings() }
+        let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if let list = lists.list(raw) {
+            position = end
+            return list
+        }
+        let list = try strings()
+        if position == end { lists.remember(raw, list) }
+        return list
+    }
+
+    /// Where a short array of strings without escapes or control bytes ends (past its `]`), or nil.
+    private func plainListEnd(from start: Int) -> Int? {
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "[") else { return nil }
+        var index = start + 1, inString = false
+        let limit = min(bytes.count, start + SharedLists.longest)
+        while index < limit {
+            let byte = bytes[index]
+            index += 1
+            if inString {
+                if byte == Self.quote { inString = false } else if byte == Self.backslash || byte < 0x20 { return nil }
+            } else if byte == Self.quote {
+                inString = true
+            } else if byte == UInt8(ascii: "]") {
+                return index
+            }
+        }
+        return nil
     }
 
     mutating func strings() throws -> [String] {

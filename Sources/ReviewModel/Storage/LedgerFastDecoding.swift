@@ -29,6 +29,7 @@ enum LedgerFastDecoding {
         var views: [String: String]?, proposals: [String: Proposal]?, conflicts: [String: [ConflictSide]]?
         var reference: [ReferenceRecommendation]?, consultation: [String: [ConsultationComment]]?
         var seen = KeysSeen()
+        let lists = SharedLists()
         try scanner.beginObject()
         while let key = try scanner.nextKey() {
             switch key {
@@ -40,7 +41,7 @@ enum LedgerFastDecoding {
                 try seen.first(4)
                 var list: [Recommendation] = []
                 try scanner.beginArray()
-                while try scanner.nextElement() { list.append(try recommendation(&scanner)) }
+                while try scanner.nextElement() { list.append(try recommendation(&scanner, lists)) }
                 recommendations = list
             case "decisions":
                 try seen.first(5)
@@ -94,21 +95,23 @@ enum LedgerFastDecoding {
 
     /// `{"id":…,"states":[…],"text":…,"themes":[…]}`, keys in any order; the lists other than
     /// `states` may be absent or null.
-    private static func recommendation(_ scanner: inout JSONScanner) throws -> Recommendation {
+    private static let recommendationKeys = JSONKeys("id", "text", "states", "themes", "groups", "sdgs", "statesAsWritten", "asRead")
+
+    private static func recommendation(_ scanner: inout JSONScanner, _ lists: SharedLists) throws -> Recommendation {
         var id: String?, text: String?, states: [String]?
         var themes: [String] = [], groups: [String] = [], sdgs: [String] = [], statesAsWritten: [String] = [], asRead = ""
         var seen = KeysSeen()
         try scanner.beginObject()
-        while let key = try scanner.nextKey() {
+        while let key = try scanner.nextKey(of: recommendationKeys) {
             switch key {
-            case "id": try seen.first(0); id = try scanner.string()
-            case "text": try seen.first(1); text = try scanner.string()
-            case "states": try seen.first(2); states = try scanner.strings()
-            case "themes": try seen.first(3); themes = try scanner.null() ? [] : scanner.strings()
-            case "groups": try seen.first(4); groups = try scanner.null() ? [] : scanner.strings()
-            case "sdgs": try seen.first(5); sdgs = try scanner.null() ? [] : scanner.strings()
-            case "statesAsWritten": try seen.first(6); statesAsWritten = try scanner.null() ? [] : scanner.strings()
-            case "asRead": try seen.first(7); asRead = try scanner.null() ? "" : scanner.string()
+            case 0: try seen.first(0); id = try scanner.string()
+            case 1: try seen.first(1); text = try scanner.string()
+            case 2: try seen.first(2); states = try scanner.strings(sharing: lists)
+            case 3: try seen.first(3); themes = try scanner.null() ? [] : scanner.strings(sharing: lists)
+            case 4: try seen.first(4); groups = try scanner.null() ? [] : scanner.strings(sharing: lists)
+            case 5: try seen.first(5); sdgs = try scanner.null() ? [] : scanner.strings(sharing: lists)
+            case 6: try seen.first(6); statesAsWritten = try scanner.null() ? [] : scanner.strings(sharing: lists)
+            case 7: try seen.first(7); asRead = try scanner.null() ? "" : scanner.string()
             default: _ = try scanner.valueBytes()
             }
         }
@@ -122,26 +125,25 @@ enum LedgerFastDecoding {
         try scanner.null() ? nil : record(&scanner)
     }
 
+    private static let recordKeys = JSONKeys("decision", "note", "by", "at", "implemented", "ministry", "explanation", "implementation")
+
     private static func record(_ scanner: inout JSONScanner) throws -> DecisionRecord {
         var decision: DecisionStatus?, note: String?, by: String?, at: Date?, implemented = false, ministry: String?, explanation: String?
         var implementation: Implementation?
         var seen = KeysSeen()
         try scanner.beginObject()
-        while let key = try scanner.nextKey() {
+        while let key = try scanner.nextKey(of: recordKeys) {
             switch key {
-            case "decision":
+            case 0:
                 try seen.first(0)
-                if try !scanner.null() {
-                    guard let status = DecisionStatus(rawValue: try scanner.string()) else { throw Mismatch() }
-                    decision = status
-                }
-            case "note": try seen.first(1); note = try scanner.string()
-            case "by": try seen.first(2); by = try scanner.string()
-            case "at": try seen.first(3); at = try timestamp(&scanner)
-            case "implemented": try seen.first(4); implemented = try scanner.null() ? false : scanner.bool()
-            case "ministry": try seen.first(5); ministry = try scanner.null() ? nil : scanner.string()
-            case "explanation": try seen.first(6); explanation = try scanner.null() ? nil : scanner.string()
-            case "implementation":
+                if try !scanner.null() { decision = try status(&scanner) }
+            case 1: try seen.first(1); note = try scanner.string()
+            case 2: try seen.first(2); by = try scanner.string()
+            case 3: try seen.first(3); at = try timestamp(&scanner)
+            case 4: try seen.first(4); implemented = try scanner.null() ? false : scanner.bool()
+            case 5: try seen.first(5); ministry = try scanner.null() ? nil : scanner.string()
+            case 6: try seen.first(6); explanation = try scanner.null() ? nil : scanner.string()
+            case 7:
                 try seen.first(7)
                 implementation = try scanner.null() ? nil : LedgerFastImplementation.implementation(&scanner)
             default: _ = try scanner.valueBytes()
@@ -155,24 +157,26 @@ enum LedgerFastDecoding {
         return record
     }
 
+    private static let eventKeys = JSONKeys("group", "kind", "id", "before", "after", "by", "at", "source")
+
     private static func event(_ scanner: inout JSONScanner) throws -> ChangeEvent {
         var group: Int?, kind: ChangeEvent.Kind?, id: String?, before: DecisionRecord?, after: DecisionRecord?
         var by: String?, at: Date?, source: String?
         var seen = KeysSeen()
         try scanner.beginObject()
-        while let key = try scanner.nextKey() {
+        while let key = try scanner.nextKey(of: eventKeys) {
             switch key {
-            case "group": try seen.first(0); group = try scanner.int()
-            case "kind":
+            case 0: try seen.first(0); group = try scanner.int()
+            case 1:
                 try seen.first(1)
                 guard let value = ChangeEvent.Kind(rawValue: try scanner.string()) else { throw Mismatch() }
                 kind = value
-            case "id": try seen.first(2); id = try scanner.string()
-            case "before": try seen.first(3); before = try optionalRecord(&scanner)
-            case "after": try seen.first(4); after = try optionalRecord(&scanner)
-            case "by": try seen.first(5); by = try scanner.string()
-            case "at": try seen.first(6); at = try timestamp(&scanner)
-            case "source": try seen.first(7); source = try scanner.null() ? nil : scanner.string()
+            case 2: try seen.first(2); id = try scanner.string()
+            case 3: try seen.first(3); before = try optionalRecord(&scanner)
+            case 4: try seen.first(4); after = try optionalRecord(&scanner)
+            case 5: try seen.first(5); by = try scanner.string()
+            case 6: try seen.first(6); at = try timestamp(&scanner)
+            case 7: try seen.first(7); source = try scanner.null() ? nil : scanner.string()
             default: _ = try scanner.valueBytes()
             }
         }
@@ -180,6 +184,15 @@ enum LedgerFastDecoding {
         var event = ChangeEvent(group: group, kind: kind, id: id, before: before, after: after, by: by, at: at, source: source)
         event.at = at
         return event
+    }
+
+    private static let statuses = DecisionStatus.allCases.map { (status: $0, bytes: Array($0.rawValue.utf8)) }
+
+    /// A decision's status read on its bytes (`underConsideration` would be a String allocated
+    /// for every decision); one written with escapes goes to JSONDecoder.
+    private static func status(_ scanner: inout JSONScanner) throws -> DecisionStatus {
+        guard let status = try scanner.plainString({ bytes in statuses.first { sameBytes($0.bytes, bytes) }?.status }) else { throw Mismatch() }
+        return status
     }
 
     private static func timestamp(_ scanner: inout JSONScanner) throws -> Date {

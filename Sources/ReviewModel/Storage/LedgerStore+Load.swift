@@ -19,7 +19,7 @@ extension LedgerStore {
     static func load(_ url: URL) throws -> Loaded {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
             if !FileManager.default.fileExists(atPath: url.path) { throw LedgerError.notFound(path: url.path) }
             throw LedgerError.unreadable(path: url.path, reason: error.localizedDescription)
