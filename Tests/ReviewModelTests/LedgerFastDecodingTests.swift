@@ -214,4 +214,25 @@ final class LedgerFastDecodingTests: XCTestCase {
         XCTAssertEqual(fast, foundation)
         XCTAssertEqual(fast?.recommendations.prefix(6).map(\.states), [["France", "Chile"], ["France", "Chile"], ["France", "Chilf"], ["France", "Chile"], ["France", "Chile"], ["France", "Chile"]])
     }
+
+    /// The reader finds each decision's place on the way where the decisions follow the list, as
+    /// upr writes them; decisions in another order (a hand edit, a merge tool) read the same.
+    func testDecisionsInAnotherOrderGiveTheSameLedger() throws {
+        var ledger = try Sample.ledger()
+        for (number, recommendation) in ledger.recommendations.enumerated() where number % 3 != 1 {
+            try ledger.decide(recommendation.id, number % 2 == 0 ? .accepted : .rejected, by: "lan", at: Fixtures.date)
+        }
+        let text = String(decoding: try LedgerCoding.encode(ledger), as: UTF8.self)
+        var lines = text.components(separatedBy: "\n")
+        let start = lines.firstIndex(of: "  \"decisions\": {")! + 1
+        let end = lines[start...].firstIndex { !$0.hasPrefix("    ") }!
+        var decided = lines[start..<end].map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }
+        decided.swapAt(0, decided.count - 1)
+        decided.swapAt(3, 4)
+        lines.replaceSubrange(start..<end, with: decided.enumerated().map { $0.offset == decided.count - 1 ? $0.element : $0.element + "," })
+        let shuffled = Data(lines.joined(separator: "\n").utf8)
+        XCTAssertNotNil(bothWays(shuffled).fast)
+        XCTAssertEqual(try LedgerCoding.decode(shuffled, path: "t.json"), ledger)
+        XCTAssertEqual(try LedgerCoding.decode(shuffled, path: "t.json").counts, ledger.counts)
+    }
 }

@@ -45,6 +45,16 @@ public struct Ledger: Equatable, Sendable {
         history: [ChangeEvent] = [],
         proposals: [String: Proposal] = [:]
     ) throws {
+        try self.init(schemaVersion: schemaVersion, notice: notice, document: document, recommendations: recommendations, decisions: decisions,
+                      generation: generation, history: history, proposals: proposals, statuses: nil)
+    }
+
+    /// `statuses`, where given, is the decision at each position, found by a reader that met
+    /// every decision at its recommendation's place: each is then known already.
+    init(
+        schemaVersion: Int, notice: String?, document: DocumentInfo, recommendations: [Recommendation], decisions: [String: DecisionRecord],
+        generation: Int, history: [ChangeEvent], proposals: [String: Proposal], statuses known: [DecisionStatus?]?
+    ) throws {
         var index: [String: Int] = [:]
         index.reserveCapacity(recommendations.count)
         for (position, recommendation) in recommendations.enumerated() {
@@ -53,9 +63,13 @@ public struct Ledger: Equatable, Sendable {
             }
         }
         var statuses = [DecisionStatus?](repeating: nil, count: recommendations.count)
-        for (id, record) in decisions {
-            guard let position = index[id] else { throw LedgerError.decisionForUnknownID(id) }
-            statuses[position] = record.decision
+        if let known, known.count == recommendations.count {
+            statuses = known
+        } else {
+            for (id, record) in decisions {
+                guard let position = index[id] else { throw LedgerError.decisionForUnknownID(id) }
+                statuses[position] = record.decision
+            }
         }
         for id in proposals.keys where index[id] == nil {
             throw LedgerError.decisionForUnknownID(id)
@@ -73,7 +87,14 @@ public struct Ledger: Equatable, Sendable {
         counts = counts(of: recommendations.indices)
         latestChange = Array(repeating: -1, count: recommendations.count)
         previousChange.reserveCapacity(history.count)
-        for (number, event) in history.enumerated() { link(event, number) }
+        // A history mostly follows the list: the place after the last change's is tried first.
+        var last = 0
+        for (number, event) in history.enumerated() {
+            let near = (last..<min(last + 4, recommendations.count)).first { recommendations[$0].id == event.id }
+            let position = near ?? index[event.id]
+            link(at: position, number)
+            if let position { last = position }
+        }
     }
 
     public func contains(_ id: String) -> Bool { indexByID[id] != nil }
@@ -228,7 +249,11 @@ public struct Ledger: Equatable, Sendable {
     private var previousChange: [Int32] = []
 
     private mutating func link(_ event: ChangeEvent, _ number: Int) {
-        guard let position = indexByID[event.id] else { return previousChange.append(-1) }
+        link(at: indexByID[event.id], number)
+    }
+
+    private mutating func link(at position: Int?, _ number: Int) {
+        guard let position else { return previousChange.append(-1) }
         previousChange.append(latestChange[position])
         latestChange[position] = Int32(number)
     }

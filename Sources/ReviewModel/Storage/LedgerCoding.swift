@@ -85,12 +85,12 @@ public enum LedgerCoding {
 
     /// Decodes a ledger; `path` is only used to name the file in errors.
     public static func decode(_ data: Data, path: String) throws -> Ledger {
-        let contents = try (try? LedgerFastDecoding.contents(data)) ?? decodeWithFoundation(data, path: path)
+        let (contents, statuses) = try (try? LedgerFastDecoding.read(data)) ?? (decodeWithFoundation(data, path: path), nil)
         if contents.schemaVersion > Ledger.currentSchemaVersion {
             throw LedgerError.newerSchema(path: path, found: contents.schemaVersion, supported: Ledger.currentSchemaVersion)
         }
         do {
-            return try LedgerMigration.ledger(from: contents)
+            return try LedgerMigration.ledger(from: contents, statuses: statuses)
         } catch let error as LedgerError {
             throw LedgerError.invalidField(path: path, field: "recommendations/decisions", reason: error.description)
         }

@@ -10,20 +10,26 @@ import Foundation
 enum LedgerFastDecoding {
     typealias Mismatch = JSONScanner.Mismatch
 
-    static func contents(_ data: Data) throws -> LedgerCoding.Contents {
+    static func contents(_ data: Data) throws -> LedgerCoding.Contents { try read(data).contents }
+
+    /// The contents, and where the decisions came in the recommendations' order (as upr writes
+    /// them) the status at each position, found on the way so that the ledger need not look each
+    /// ID up again.
+    static func read(_ data: Data) throws -> (contents: LedgerCoding.Contents, statuses: [DecisionStatus?]?) {
         try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             let early = bytes.count >= 1 << 20 ? EarlyHistory(bytes) : nil
             // The second thread reads these bytes: it must be done before they go.
             defer { early?.wait() }
             var scanner = JSONScanner(bytes)
-            let contents = try readContents(&scanner, early: early)
+            var statuses: [DecisionStatus?]?
+            let contents = try readContents(&scanner, early: early, statuses: &statuses)
             try scanner.end()
-            return contents
+            return (contents, statuses)
         }
     }
 
-    private static func readContents(_ scanner: inout JSONScanner, early: EarlyHistory?) throws -> LedgerCoding.Contents {
+    private static func readContents(_ scanner: inout JSONScanner, early: EarlyHistory?, statuses: inout [DecisionStatus?]?) throws -> LedgerCoding.Contents {
         var schemaVersion: Int?, generation: Int?, notice: String?, document: DocumentInfo?
         var recommendations: [Recommendation]?, decisions: [String: DecisionRecord]?, history: [ChangeEvent]?
         var views: [String: String]?, proposals: [String: Proposal]?, conflicts: [String: [ConflictSide]]?
@@ -49,11 +55,15 @@ enum LedgerFastDecoding {
                 var map: [String: DecisionRecord] = [:]
                 // At most one per recommendation; the ledger's layout puts those first.
                 map.reserveCapacity(recommendations?.count ?? 0)
+                var positions = InOrder(recommendations ?? [])
                 try scanner.beginObject()
                 while let id = try scanner.nextKey() {
-                    guard map.updateValue(try record(&scanner), forKey: id) == nil else { throw Mismatch() }
+                    let record = try record(&scanner)
+                    guard map.updateValue(record, forKey: id) == nil else { throw Mismatch() }
+                    positions.place(id, record.decision)
                 }
                 decisions = map
+                statuses = positions.statuses
             case "history":
                 try seen.first(6)
                 if let early, let read = early.result(from: try scanner.valueStart()) {
@@ -244,6 +254,27 @@ enum LedgerFastDecoding {
         }
     }
 
+    /// The status at each position, while the decisions come in the order of the recommendations
+    /// (each after the one before); nil once one does not.
+    private struct InOrder {
+        private let recommendations: [Recommendation]
+        private var next = 0
+        private(set) var statuses: [DecisionStatus?]?
+
+        init(_ recommendations: [Recommendation]) {
+            self.recommendations = recommendations
+            statuses = recommendations.isEmpty ? nil : Array(repeating: nil, count: recommendations.count)
+        }
+
+        mutating func place(_ id: String, _ status: DecisionStatus?) {
+            guard statuses != nil else { return }
+            while next < recommendations.count, recommendations[next].id != id { next += 1 }
+            guard next < recommendations.count else { statuses = nil; return }
+            statuses![next] = status
+            next += 1
+        }
+    }
+
     /// A key given twice in one object: JSONDecoder's reading of that is its own business, so
     /// such a file takes the slow path.
     private struct KeysSeen {
@@ -254,3 +285,4 @@ enum LedgerFastDecoding {
         }
     }
 }
+

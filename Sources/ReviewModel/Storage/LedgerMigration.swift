@@ -3,7 +3,8 @@ import Foundation
 /// Older ledger files, brought to the current schema by pure functions, one step per version.
 /// The store backs the old file up before it saves the migrated one.
 enum LedgerMigration {
-    static func ledger(from contents: LedgerCoding.Contents) throws -> Ledger {
+    /// `statuses`: the decision at each position where the reader found them on the way.
+    static func ledger(from contents: LedgerCoding.Contents, statuses: [DecisionStatus?]? = nil) throws -> Ledger {
         var contents = contents
         while contents.schemaVersion < Ledger.currentSchemaVersion {
             contents = try step(contents)
@@ -12,7 +13,7 @@ enum LedgerMigration {
             schemaVersion: contents.schemaVersion, notice: contents.notice, document: contents.document,
             recommendations: contents.recommendations, decisions: contents.decisions ?? [:],
             generation: contents.generation ?? 0, history: contents.history ?? [],
-            proposals: contents.proposals ?? [:])
+            proposals: contents.proposals ?? [:], statuses: statuses)
         ledger.views = contents.views ?? [:]
         for id in (contents.conflicts ?? [:]).keys where !ledger.contains(id) { throw LedgerError.decisionForUnknownID(id) }
         ledger.conflicts = contents.conflicts ?? [:]
