@@ -8,24 +8,70 @@ enum CSVExport {
     /// `published` is the addendum's word (supported, noted), beside the working decision.
     static let header = ["id", "states", "themes", "text", "decision", "published", "already_implemented", "note", "decided_by", "decided_at"]
 
-    static func text(_ ledger: Ledger, _ positions: [Int]) -> String {
-        // Bytes appended row by row: no array of rows, no string per row or field.
+    static func text(_ ledger: Ledger, _ positions: [Int]) -> String { String(decoding: bytes(ledger, positions), as: UTF8.self) }
+
+    /// The file's bytes, appended row by row: no array of rows, no string per row or field.
+    static func bytes(_ ledger: Ledger, _ positions: [Int]) -> Data {
         var out: [UInt8] = Array(byteOrderMark.utf8)
         out.reserveCapacity(positions.count * 400)
-        func line(_ fields: [String]) {
-            for (number, value) in fields.enumerated() {
-                if number > 0 { out.append(0x2C) }
-                appendField(neutralized(value), to: &out)
-            }
-            out.append(contentsOf: [0x0D, 0x0A])
+        for (number, name) in header.enumerated() {
+            if number > 0 { out.append(0x2C) }
+            appendField(name, to: &out)
         }
-        line(header)
+        out.append(contentsOf: [0x0D, 0x0A])
         for position in positions {
             let row = ExportRow(ledger, position: position)
-            line([row.id, row.states.joined(separator: "; "), row.themes.joined(separator: "; "), row.text, row.decision, row.publishedWord,
-                  row.implemented ? "yes" : "", row.note, row.decidedBy, row.decidedAt])
+            appendField(neutralized(row.id), to: &out)
+            out.append(0x2C)
+            appendField(row.states, to: &out)
+            out.append(0x2C)
+            appendField(row.themes, to: &out)
+            func next(_ value: String) {
+                out.append(0x2C)
+                appendField(neutralized(value), to: &out)
+            }
+            next(row.text)
+            next(row.decision)
+            next(row.publishedWord)
+            next(row.implemented ? "yes" : "")
+            next(row.note)
+            next(row.decidedBy)
+            next(row.decidedAt)
+            out.append(contentsOf: [0x0D, 0x0A])
         }
-        return String(decoding: out, as: UTF8.self)
+        return Data(out)
+    }
+
+    /// One field made of `parts` joined by `; ` (the States, the themes), neutralized and quoted
+    /// as `field` would the joined text, without making it.
+    static func appendField(_ parts: [String], to out: inout [UInt8]) {
+        guard parts.count != 1 else { return appendField(neutralized(parts[0]), to: &out) }
+        guard let first = parts.first, !first.isEmpty else { return appendField(neutralized(parts.joined(separator: "; ")), to: &out) }
+        let neutral = neutralized(first) == first
+        let quoted = parts.contains { needsQuotes($0) }
+        if quoted { out.append(0x22) }
+        if !neutral { out.append(UInt8(ascii: "'")) }
+        for (number, part) in parts.enumerated() {
+            if number > 0 { out.append(contentsOf: [0x3B, 0x20]) }
+            appendBytes(part, quoted: quoted, to: &out)
+        }
+        if quoted { out.append(0x22) }
+    }
+
+    private static func needsQuotes(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { bytes in bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
+    }
+
+    private static func appendBytes(_ value: String, quoted: Bool, to out: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { bytes in
+            guard quoted else { return out.append(contentsOf: bytes) }
+            for byte in bytes {
+                if byte == 0x22 { out.append(0x22) }
+                out.append(byte)
+            }
+        }
     }
 
     /// RFC 4180: quote a field holding a comma, a quote or a line break; double inner quotes.
@@ -37,17 +83,10 @@ enum CSVExport {
 
     /// `field`, on bytes (a CR LF pair is one Character, which compares equal to neither).
     static func appendField(_ value: String, to out: inout [UInt8]) {
-        let utf8 = value.utf8
-        guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-            out.append(contentsOf: utf8)
-            return
-        }
-        out.append(0x22)
-        for byte in utf8 {
-            if byte == 0x22 { out.append(0x22) }
-            out.append(byte)
-        }
-        out.append(0x22)
+        let quoted = needsQuotes(value)
+        if quoted { out.append(0x22) }
+        appendBytes(value, quoted: quoted, to: &out)
+        if quoted { out.append(0x22) }
     }
 
     /// A spreadsheet runs a cell starting with `=`, `+`, `-` or `@` as a formula (and some read a

@@ -36,6 +36,7 @@ public enum DecisionExport {
             return format == .docx ? try AddendumDocument.data(ledger, positions: all, draft: draft, options: document)
                 : try BriefingDocument.data(ledger, positions: all, options: document, directory: try StateDirectory.bundled())
         }
+        if format == .csv { return CSVExport.bytes(ledger, ExportSelection.positions(ledger, status: status, positions: positions)) }
         guard format == .xlsx else { return Data(try render(ledger, format: format, status: status, positions: positions, draft: draft).utf8) }
         let chosen = ExportSelection.positions(ledger, status: status, positions: positions)
         return try DecisionWorkbook.data(ledger, chosen, directory: try StateDirectory.bundled())

@@ -147,6 +147,18 @@ public enum Timestamp {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civil(fromDays: days)
+        if (0...9999).contains(year) {
+            // Twenty bytes written in place: exports write one per row.
+            let fields = [(year / 100, 0), (year % 100, 2), (month, 5), (day, 8), (secondOfDay / 3600, 11), (secondOfDay / 60 % 60, 14), (secondOfDay % 60, 17)]
+            return String(unsafeUninitializedCapacity: 20) { buffer in
+                for (offset, byte) in "0000-00-00T00:00:00Z".utf8.enumerated() { buffer[offset] = byte }
+                for (value, at) in fields {
+                    buffer[at] = UInt8(ascii: "0") + UInt8(value / 10)
+                    buffer[at + 1] = UInt8(ascii: "0") + UInt8(value % 10)
+                }
+                return 20
+            }
+        }
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
         return "\(yearText)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"

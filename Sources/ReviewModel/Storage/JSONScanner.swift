@@ -30,6 +30,7 @@ struct JSONScanner {
 
     private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
 
+    @inline(__always)
     private mutating func skipSpace() {
         while position < bytes.count {
             switch bytes[position] {
@@ -40,12 +41,14 @@ struct JSONScanner {
     }
 
     /// The next significant byte, not consumed.
+    @inline(__always)
     mutating func peek() throws -> UInt8 {
         skipSpace()
         guard position < bytes.count else { throw Mismatch() }
         return bytes[position]
     }
 
+    @inline(__always)
     mutating func expect(_ byte: UInt8) throws {
         guard try peek() == byte else { throw Mismatch() }
         position += 1
@@ -58,6 +61,7 @@ struct JSONScanner {
     }
 
     /// Consumes `null` if it comes next.
+    @inline(__always)
     mutating func null() throws -> Bool {
         guard try peek() == UInt8(ascii: "n") else { return false }
         try literal("null")
@@ -100,6 +104,7 @@ struct JSONScanner {
 
     /// False (the bracket consumed) at the container's end; else true, past the comma that comes
     /// before every item but the first.
+    @inline(__always)
     private mutating func nextItem(closing: UInt8) throws -> Bool {
         if try peek() == closing {
             position += 1
