@@ -46,6 +46,18 @@ final class ExportTests: XCTestCase {
         for safe in ["Ratify", "140.1", "", "a=b", "Đà Nẵng"] { XCTAssertEqual(CSVExport.neutralized(safe), safe) }
     }
 
+    /// The States and themes are written part by part, without joining them first: the field is
+    /// what neutralizing and quoting the joined text gives, whatever the parts hold.
+    func testAListFieldIsTheJoinedTextNeutralizedAndQuoted() {
+        let lists: [[String]] = [[], [""], ["", "France"], ["France"], ["France", "Chile"], ["=cmd", "France"], ["France", "=cmd"],
+                                 ["Korea, Republic of", "Chile"], ["say \"hi\"", "x"], ["-1", "a\r\nb"], ["Việt Nam", "@x"], ["\tx", ""]]
+        for parts in lists {
+            var out: [UInt8] = []
+            CSVExport.appendField(parts, to: &out)
+            XCTAssertEqual(String(decoding: out, as: UTF8.self), CSVExport.field(CSVExport.neutralized(parts.joined(separator: "; "))), "\(parts)")
+        }
+    }
+
     /// Golden, one item: the mark of "already implemented" appears only where set.
     func testJSONGolden() throws {
         let json = try DecisionExport.render(try ExportFixtures.openLedger(), format: .json, status: .accepted, positions: [1, 5])
