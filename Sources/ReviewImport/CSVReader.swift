@@ -13,16 +13,23 @@ struct CSVRecord: Equatable {
 /// (needed for `file:line` messages), and both step through one Character or Unicode scalar at a
 /// time, which is slow on the 2 MB UPR Info files in debug builds. This one scans UTF-8 bytes.
 enum CSVReader {
-    static func records(_ text: String, file: String) throws -> [CSVRecord] {
+    /// `columns`: given the header (the first record), the columns whose fields the caller reads;
+    /// the others are left empty in every later record (the first column is always read, so that a
+    /// blank line stays told from a record). Making only the needed fields halves an import.
+    static func records(_ text: String, file: String, columns: (([String]) -> Set<Int>)? = nil) throws -> [CSVRecord] {
         var text = text
-        return try text.withUTF8 { try parse($0, file: file) }
+        return try text.withUTF8 { try parse($0, file: file, columns: columns) }
     }
 
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> [CSVRecord] {
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, columns: (([String]) -> Set<Int>)?) throws -> [CSVRecord] {
         var records: [CSVRecord] = []
         var fields: [String] = []
+        var wanted: Set<Int>?
+        var value: [UInt8] = []
+        /// Whether the field about to be read is made (else it is left empty).
+        func made() -> Bool { fields.isEmpty || wanted?.contains(fields.count) ?? true }
         var line = 1, recordLine = 1
         var index = 0
         let count = bytes.count
@@ -35,14 +42,17 @@ enum CSVReader {
         }
         func endRecord() {
             // A blank line is no record.
-            if !(fields.count == 1 && fields[0].isEmpty) { records.append(CSVRecord(fields: fields, line: recordLine)) }
-            fields = []
+            if !(fields.count == 1 && fields[0].isEmpty) {
+                records.append(CSVRecord(fields: fields, line: recordLine))
+                if records.count == 1, let columns { wanted = columns(fields) }
+            }
+            fields.removeAll(keepingCapacity: true)
         }
 
         while index < count {
             if fields.isEmpty { recordLine = line }
             if bytes[index] == quote {
-                var value: [UInt8] = []
+                value.removeAll(keepingCapacity: true)
                 index += 1
                 var closed = false
                 while index < count {
@@ -74,10 +84,10 @@ enum CSVReader {
                 let end = fieldEnd(from: index)
                 value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
                 index = end
-                fields.append(String(decoding: value, as: UTF8.self))
+                fields.append(made() ? String(decoding: value, as: UTF8.self) : "")
             } else {
                 let end = fieldEnd(from: index)
-                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))
+                fields.append(made() ? String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) : "")
                 index = end
             }
             guard index < count else { break }

@@ -29,7 +29,7 @@ public enum MinistrySheetImport {
     /// Whether a file is a ministry sheet: an .xlsx whose first sheet, or a CSV whose first
     /// record, has the sheet's header.
     public static func looksLikeMinistrySheet(_ url: URL) -> Bool {
-        guard let table = try? table(url) else { return false }
+        guard let table = try? table(url, firstRecordOnly: true) else { return false }
         return table.rows.first.map { MinistrySheetLayout.isHeader($0.cells) } ?? false
     }
 
@@ -138,10 +138,13 @@ public enum MinistrySheetImport {
         var isCSV: Bool
     }
 
-    static func table(_ url: URL) throws -> Table {
+    /// `firstRecordOnly`: of a CSV, the header alone is read (to tell what the file is, without
+    /// reading the whole of a large one).
+    static func table(_ url: URL, firstRecordOnly: Bool = false) throws -> Table {
         let file = url.lastPathComponent
-        let data: Data
+        var data: Data
         data = try InputLimits.read(url, file: file)
+        if firstRecordOnly, !data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { data = firstCSVRecord(data) }
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             let workbook = try XLSXCells.read(url, file: file)
             guard let first = workbook.sheets.first else { throw ImportError.notRecognized(file: file, reason: "a workbook without sheets") }
@@ -152,5 +155,20 @@ public enum MinistrySheetImport {
         let text = try TextDecoding.decode(data, file: file)
         let records = try CSVReader.records(text, file: file)
         return Table(rows: records.map { XLSXCells.Row(number: $0.line, cells: $0.fields) }, ministry: nil, isCSV: true)
+    }
+
+    /// The bytes up to the first line break outside quotes (after any blank lines): the encodings
+    /// read here all write quotes and line breaks as ASCII does.
+    static func firstCSVRecord(_ data: Data) -> Data {
+        var quoted = false, started = false
+        for (offset, byte) in data.enumerated() {
+            if byte == UInt8(ascii: "\"") { quoted.toggle() }
+            if byte == 0x0A || byte == 0x0D {
+                if !quoted && started { return data.prefix(offset) }
+            } else {
+                started = true
+            }
+        }
+        return data
     }
 }

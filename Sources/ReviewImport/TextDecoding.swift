@@ -5,10 +5,16 @@ import Foundation
 enum TextDecoding {
     static func decode(_ data: Data, file: String) throws -> String {
         if data.isEmpty { throw ImportError.empty(file: file) }
+        // Read from the file's bytes in place (no copy of them first): valid UTF-8 is the common case.
+        let utf8 = try data.withUnsafeBytes { raw -> String? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if looksBinary(bytes) { throw ImportError.binary(file: file) }
+            let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            return String(validating: UnsafeBufferPointer(rebasing: bytes[bom...]), as: UTF8.self)
+        }
+        if let utf8 { return utf8 }
         var bytes = [UInt8](data)
-        if looksBinary(bytes) { throw ImportError.binary(file: file) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let utf8 = String(validating: bytes, as: UTF8.self) { return utf8 }
         return (looksMacRoman(bytes) ? LegacyEncoding.macRoman : .windows1252).decode(bytes)
     }
 
@@ -33,16 +39,17 @@ enum TextDecoding {
 
     /// The same test on bytes, before decoding: control bytes are the same in every encoding here.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { looksBinary($0) }
+    }
+
+    static func looksBinary(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         var odd = 0
-        let hasNUL = bytes.withUnsafeBufferPointer { buffer in
-            for index in 0..<buffer.count where buffer[index] < 0x20 {
-                let byte = buffer[index]
-                if byte == 0 { return true }
-                if byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D { odd += 1 }
-            }
-            return false
+        for index in 0..<buffer.count where buffer[index] < 0x20 {
+            let byte = buffer[index]
+            if byte == 0 { return true }
+            if byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D { odd += 1 }
         }
-        return hasNUL || odd * 100 > bytes.count
+        return odd * 100 > buffer.count
     }
 
     /// Control characters other than tab, line breaks and form feed, or replacement characters,

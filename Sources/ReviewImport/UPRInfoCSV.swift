@@ -36,7 +36,9 @@ public enum UPRInfoCSV {
         } catch {
             throw ImportError.unreadable(file: file, reason: error.localizedDescription)
         }
-        let records = try CSVReader.records(TextDecoding.decode(data, file: file), file: file)
+        let records = try CSVReader.records(TextDecoding.decode(data, file: file), file: file) { header in
+            (try? Columns(header: header, file: file)).map { Set($0.used) } ?? []
+        }
         guard let header = records.first else { throw ImportError.empty(file: file) }
         let columns = try Columns(header: header.fields, file: file)
         var rows: [UPRInfoRow] = []
@@ -84,7 +86,8 @@ public enum UPRInfoCSV {
     private struct Columns {
         var to: Int, text: Int, from: Int, response: Int
         var session: Int?, issue: Int?
-        var last: Int { [to, text, from, response, session ?? 0, issue ?? 0].max()! }
+        var last: Int { used.max()! }
+        var used: [Int] { [to, text, from, response, session ?? 0, issue ?? 0] }
 
         init(header: [String], file: String) throws {
             let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
