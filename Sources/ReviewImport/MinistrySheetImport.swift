@@ -143,8 +143,13 @@ public enum MinistrySheetImport {
     static func table(_ url: URL, firstRecordOnly: Bool = false) throws -> Table {
         let file = url.lastPathComponent
         var data: Data
-        data = try InputLimits.read(url, file: file)
-        if firstRecordOnly, !data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { data = firstCSVRecord(data) }
+        if firstRecordOnly, let head = try? FileHandle(forReadingFrom: url).read(upToCount: 1 << 16),
+           !head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            // A CSV's header alone tells: the file's first 64 KB, not the file.
+            data = firstCSVRecord(head)
+        } else {
+            data = try InputLimits.read(url, file: file)
+        }
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             let workbook = try XLSXCells.read(url, file: file)
             guard let first = workbook.sheets.first else { throw ImportError.notRecognized(file: file, reason: "a workbook without sheets") }

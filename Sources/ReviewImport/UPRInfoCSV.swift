@@ -65,12 +65,28 @@ public enum UPRInfoCSV {
 
     /// Without the white space at either end. (Foundation's `trimmingCharacters` made reading the
     /// 41,000 rows of the session exports four times slower in release builds on Linux.)
-    private static func trimmed(_ text: String) -> String {
+    static func trimmed(_ text: String) -> String {
         // Most fields begin and end with a printable ASCII byte: nothing to look up per character.
         if let head = text.utf8.first, let tail = text.utf8.last, (0x21..<0x7f).contains(head), (0x21..<0x7f).contains(tail) { return text }
+        if let trimmed = asciiTrimmed(text) { return trimmed }
         guard let first = text.firstIndex(where: { !$0.isWhitespace }),
               let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
         return first == text.startIndex && last == text.index(before: text.endIndex) ? text : String(text[first...last])
+    }
+
+    /// `trimmed` on the bytes where white space at the ends is ASCII and what it leaves begins and
+    /// ends with ASCII (which no mark combines with); nil otherwise, for the long way.
+    private static func asciiTrimmed(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            var start = 0, end = bytes.count
+            while start < end, isSpace(bytes[start]) { start += 1 }
+            while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+            guard start < end else { return "" }
+            guard bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return nil }
+            return start == 0 && end == bytes.count ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
     }
 
     /// `Accepted`/`Supported` → supported, `Noted`/`Rejected` → noted, anything else → nil.

@@ -45,4 +45,18 @@ final class ImportFastPathsTests: XCTestCase {
         XCTAssertEqual(String(decoding: MinistrySheetImport.firstCSVRecord(data), as: UTF8.self), "\r\n\"ID\nx\",Text")
         XCTAssertEqual(MinistrySheetImport.firstCSVRecord(Data("a,b".utf8)), Data("a,b".utf8))
     }
+
+    /// Fields are trimmed on their bytes where that is safe; the result is what trimming white
+    /// space Characters gives, with a mark on a space or a space beyond ASCII included.
+    func testTrimmingOnBytesGivesWhatTrimmingCharactersGives() {
+        var random = SystemRandomNumberGenerator()
+        let pieces = [" ", "\t", "\r\n", "\n", "a", "Z", ".", "\u{00A0}", "\u{301}", "é", "\u{3000}", "x y", "\u{0B}"]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0..<7, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let characters = Array(text)
+            let first = characters.firstIndex { !$0.isWhitespace }, last = characters.lastIndex { !$0.isWhitespace }
+            let expected = first.map { String(characters[$0...last!]) } ?? ""
+            XCTAssertEqual(UPRInfoCSV.trimmed(text), expected, text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
+    }
 }
