@@ -59,19 +59,29 @@ enum CSVExport {
     }
 
     private static func needsQuotes(_ value: String) -> Bool {
-        var value = value
-        return value.withUTF8 { bytes in bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
+        withBytes(value) { bytes in bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
     }
 
+    /// The value's bytes, quotes doubled where `quoted`: appended a run between quotes at a time.
     private static func appendBytes(_ value: String, quoted: Bool, to out: inout [UInt8]) {
-        var value = value
-        value.withUTF8 { bytes in
+        withBytes(value) { bytes in
             guard quoted else { return out.append(contentsOf: bytes) }
-            for byte in bytes {
-                if byte == 0x22 { out.append(0x22) }
-                out.append(byte)
+            var start = 0
+            while let quote = bytes[start...].firstIndex(of: 0x22) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...quote]))
+                out.append(0x22)
+                start = quote + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
+    }
+
+    /// The UTF-8 of a String in place where it is stored so (a native String always is), without
+    /// the copy `withUTF8` on a `var` makes.
+    private static func withBytes<T>(_ value: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let result = value.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = value
+        return copy.withUTF8(body)
     }
 
     /// RFC 4180: quote a field holding a comma, a quote or a line break; double inner quotes.
