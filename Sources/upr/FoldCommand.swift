@@ -18,6 +18,8 @@ struct FoldCommand: ParsableCommand {
         defer { store.close() }
         let count = store.unfolded
         guard count > 0 else {
+            // A file copied or written by an older upr: the index `upr decide` reads it by.
+            store.writeIndexIfMissing()
             TerminalOutput.line("Nothing to fold: \(options.url.lastPathComponent) holds every change")
             return
         }
