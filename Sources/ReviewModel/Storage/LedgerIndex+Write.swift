@@ -70,6 +70,20 @@ extension LedgerIndex {
             places[position].dec = line.lowerBound + key.utf8.count ..< end
         }
         guard walk.next() == "  }," else { return nil }
+        // Saved views, then the history: its last line holds the group the next change follows.
+        var line = walk.nextRange()
+        if let views = line, walk.text(views) == "  \"views\": {" {
+            for _ in 0..<ledger.views.count { _ = walk.nextRange() }
+            guard walk.next() == "  }," else { return nil }
+            line = walk.nextRange()
+        }
+        guard let historyLine = line, walk.text(historyLine) == "  \"history\": [" else { return nil }
+        var lastChange = 0 ..< 0
+        for number in ledger.history.indices {
+            guard let change = walk.nextRange(), walk.starts(change, with: "    {") else { return nil }
+            lastChange = change.lowerBound ..< (number == ledger.history.count - 1 ? change.upperBound : change.upperBound - 1)
+        }
+        guard let end = walk.nextRange(), walk.starts(end, with: "  ]") else { return nil }
 
         // The entries, sorted by the hash of their ID, then the IDs.
         var pool: [UInt8] = []
@@ -92,7 +106,8 @@ extension LedgerIndex {
         let header = Header(identity: identity, generation: ledger.generation, schemaVersion: ledger.schemaVersion,
                             lastGroup: ledger.history.last?.group ?? 0, headLength: headLength, headHash: hash(head),
                             documentOffset: documentStart, documentLength: document.upperBound - 1 - documentStart,
-                            count: entries.count, poolSize: pool.count)
+                            count: entries.count, poolSize: pool.count, lastChangeOffset: lastChange.lowerBound,
+                            lastChangeLength: lastChange.count, lastChangeHash: hash(UnsafeRawBufferPointer(rebasing: file[lastChange])))
         var out = bytes(of: [magic, version] + header.words)
         out += bytes(of: [hash(out)])
         out.reserveCapacity(out.count + entries.count * Entry.wordCount * 8 + pool.count)

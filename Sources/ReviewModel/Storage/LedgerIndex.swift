@@ -14,7 +14,7 @@ import Glibc
 /// sorted by the hash of the ID; then the IDs' bytes.
 struct LedgerIndex {
     static let magic: UInt64 = 0x5845_444E_4952_5055  // "UPRINDEX"
-    static let version: UInt64 = 1
+    static let version: UInt64 = 2
 
     static func url(for ledger: URL) -> URL { URL(fileURLWithPath: ledger.path + ".index") }
 
@@ -43,23 +43,28 @@ struct LedgerIndex {
         /// The document line (for the record of the few recommendations read).
         var documentOffset: Int, documentLength: Int
         var count: Int, poolSize: Int
+        /// The last history line (length 0: no history), whose group `lastGroup` is.
+        var lastChangeOffset: Int, lastChangeLength: Int, lastChangeHash: UInt64
 
-        static let wordCount = 7 + 9
+        static let wordCount = 7 + 12
         var words: [UInt64] {
             identity.words + [generation, schemaVersion, lastGroup, headLength].map { UInt64(bitPattern: Int64($0)) }
-                + [headHash] + [documentOffset, documentLength, count, poolSize].map { UInt64($0) }
+                + [headHash] + [documentOffset, documentLength, count, poolSize, lastChangeOffset, lastChangeLength].map { UInt64($0) }
+                + [lastChangeHash]
         }
         init(identity: Identity, generation: Int, schemaVersion: Int, lastGroup: Int, headLength: Int, headHash: UInt64,
-             documentOffset: Int, documentLength: Int, count: Int, poolSize: Int) {
+             documentOffset: Int, documentLength: Int, count: Int, poolSize: Int,
+             lastChangeOffset: Int, lastChangeLength: Int, lastChangeHash: UInt64) {
             (self.identity, self.generation, self.schemaVersion, self.lastGroup) = (identity, generation, schemaVersion, lastGroup)
             (self.headLength, self.headHash, self.documentOffset, self.documentLength) = (headLength, headHash, documentOffset, documentLength)
             (self.count, self.poolSize) = (count, poolSize)
+            (self.lastChangeOffset, self.lastChangeLength, self.lastChangeHash) = (lastChangeOffset, lastChangeLength, lastChangeHash)
         }
         init?(words w: [UInt64]) {
-            guard w.count == Self.wordCount, w[7...10].allSatisfy({ $0 < 1 << 62 }), w[12...15].allSatisfy({ $0 < 1 << 40 }) else { return nil }
+            guard w.count == Self.wordCount, w[7...10].allSatisfy({ $0 < 1 << 62 }), w[12...17].allSatisfy({ $0 < 1 << 40 }) else { return nil }
             self.init(identity: Identity(words: Array(w[0..<7])), generation: Int(w[7]), schemaVersion: Int(w[8]), lastGroup: Int(w[9]),
                       headLength: Int(w[10]), headHash: w[11], documentOffset: Int(w[12]), documentLength: Int(w[13]),
-                      count: Int(w[14]), poolSize: Int(w[15]))
+                      count: Int(w[14]), poolSize: Int(w[15]), lastChangeOffset: Int(w[16]), lastChangeLength: Int(w[17]), lastChangeHash: w[18])
         }
         static var byteCount: Int { (2 + wordCount + 1) * 8 }
     }

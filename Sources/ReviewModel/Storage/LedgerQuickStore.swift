@@ -56,6 +56,14 @@ public final class LedgerQuickStore {
         guard header.schemaVersion == Ledger.currentSchemaVersion,
               let head = LedgerIndex.read(fd, at: 0, count: header.headLength), LedgerIndex.hash(head) == header.headHash,
               header.documentOffset + header.documentLength < header.headLength else { return nil }
+        // The file's last change, whose group the next change follows.
+        if header.lastChangeLength > 0 {
+            guard let last = item(fd, header.lastChangeOffset + 4, header.lastChangeLength - 4, after: "    ", size: identity.size),
+                  LedgerIndex.hash(Array("    ".utf8) + last) == header.lastChangeHash,
+                  (try? JSONDecoder.withTimestamps.decode(ChangeEvent.self, from: Data(last)))?.group == header.lastGroup else { return nil }
+        } else if header.lastGroup != 0 {
+            return nil
+        }
         let headText = String(decoding: head, as: UTF8.self)
         guard LedgerCoding.headerNumber("schemaVersion", in: headText) == header.schemaVersion,
               LedgerCoding.headerNumber("generation", in: headText) == header.generation else { return nil }
@@ -69,8 +77,7 @@ public final class LedgerQuickStore {
             known.insert(entry.event.id)
         }
 
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = Timestamp.decoding
+        let decoder = JSONDecoder.withTimestamps
         let document = try decoder.decode(DocumentInfo.self, from: Data(head[header.documentOffset ..< header.documentOffset + header.documentLength]))
         var recommendations: [Recommendation] = [], decisions: [String: DecisionRecord] = [:]
         for id in ids where !recommendations.contains(where: { $0.id == id }) {
@@ -122,4 +129,12 @@ public final class LedgerQuickStore {
 
     /// Lets go of the lock (nothing to fold: the ledger is over `foldOnCloseUpTo`).
     public func close() { lock.release() }
+}
+
+private extension JSONDecoder {
+    static var withTimestamps: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = Timestamp.decoding
+        return decoder
+    }
 }
