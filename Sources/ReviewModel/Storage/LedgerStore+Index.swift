@@ -21,10 +21,9 @@ extension LedgerStore {
             index.closeFile()
             return true
         }
-        guard let bytes = LedgerIndex.read(fd, at: 0, count: Int(before.st_size)), fstat(fd, &after) == 0,
-              LedgerIndex.Identity(after) == identity else { return false }
-        let data = Data(bytes)
-        guard (try? LedgerCoding.encode(saved)) == data else { return false }
+        guard let data = try? FileHandle(fileDescriptor: fd, closeOnDealloc: false).readToEnd(), data.count == Int(before.st_size),
+              fstat(fd, &after) == 0, LedgerIndex.Identity(after) == identity,
+              (try? LedgerCoding.encode(saved)) == data else { return false }
         LedgerIndex.write(for: url, ledger: saved, encoded: data, identity: identity)
         return LedgerIndex(for: url, identity: identity).map { $0.closeFile() } != nil
     }
