@@ -42,7 +42,7 @@ public final class LedgerQuickStore {
         return store
     }
 
-    static func make(_ url: URL, ids: [String], threshold: Int, lock: LedgerLock) throws -> LedgerQuickStore? {
+    private static func make(_ url: URL, ids: [String], threshold: Int, lock: LedgerLock) throws -> LedgerQuickStore? {
         let fd = Glibc.open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { Glibc.close(fd) }
@@ -79,8 +79,8 @@ public final class LedgerQuickStore {
 
         let decoder = JSONDecoder.withTimestamps
         let document = try decoder.decode(DocumentInfo.self, from: Data(head[header.documentOffset ..< header.documentOffset + header.documentLength]))
-        var recommendations: [Recommendation] = [], decisions: [String: DecisionRecord] = [:]
-        for id in ids where !recommendations.contains(where: { $0.id == id }) {
+        var recommendations: [Recommendation] = [], decisions: [String: DecisionRecord] = [:], read = Set<String>()
+        for id in ids where read.insert(id).inserted {
             guard let entry = index.entry(for: id),
                   let line = item(fd, entry.recommendationOffset, entry.recommendationLength, after: "    ", size: identity.size) else { return nil }
             let recommendation = try decoder.decode(Recommendation.self, from: Data(line))
