@@ -78,6 +78,16 @@ final class QuickDecideTests: XCTestCase {
 
         // A fold writes the index again; the next decision reads it.
         XCTAssertEqual(try run(["fold"], in: quickFolder).status, 0)
+        XCTAssertNotNil(LedgerQuickStore.open(quickURL, analyst: "hoa", ids: [first]).map { $0.close() })
+        // A ledger copied (a new file): the index no longer matches, until `upr fold` writes it.
+        let copy = quickFolder.appendingPathComponent("copy.json")
+        try FileManager.default.copyItem(at: quickURL, to: copy)
+        try FileManager.default.removeItem(at: quickURL)
+        try FileManager.default.moveItem(at: copy, to: quickURL)
+        XCTAssertNil(LedgerQuickStore.open(quickURL, analyst: "hoa", ids: [first]))
+        let refold = try run(["fold"], in: quickFolder)
+        XCTAssertEqual(refold.stdout, "Wrote upr-ledger.json.index, where upr decide finds the lines it changes\nNothing to fold: upr-ledger.json holds every change\n")
+        XCTAssertEqual(try run(["fold"], in: quickFolder).stdout, "Nothing to fold: upr-ledger.json holds every change\n")
         let again = try XCTUnwrap(LedgerQuickStore.open(quickURL, analyst: "hoa", ids: [first]))
         XCTAssertEqual(again.ledger.record(for: first)?.note, "Đã có trong luật")
         XCTAssertEqual(again.nextGroup, try LedgerStore.read(quickURL).nextGroup)

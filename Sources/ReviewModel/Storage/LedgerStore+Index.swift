@@ -7,7 +7,7 @@ extension LedgerStore {
     /// Writes `LEDGER.index` for a file written before there was one (or copied, or restored),
     /// where the journal holds nothing and the file is byte for byte what upr writes of it: `upr
     /// fold` with nothing to fold. Every full write of the ledger writes the index anyway.
-    /// Returns whether a matching index is there now.
+    /// Returns whether it wrote one (not where a matching one was there already).
     @discardableResult
     public func writeIndexIfMissing() -> Bool {
         guard !isReadOnly, journalCount == 0, folding == nil else { return false }
@@ -19,7 +19,7 @@ extension LedgerStore {
         let identity = LedgerIndex.Identity(before)
         if let index = LedgerIndex(for: url, identity: identity) {
             index.closeFile()
-            return true
+            return false
         }
         guard let data = try? FileHandle(fileDescriptor: fd, closeOnDealloc: false).readToEnd(), data.count == Int(before.st_size),
               fstat(fd, &after) == 0, LedgerIndex.Identity(after) == identity,
