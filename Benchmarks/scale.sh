@@ -32,10 +32,15 @@ for n in 320 42000 420000; do
   theirs=$(timed "$r" jq -r '.decisions | to_entries[] | select(.value.decision == "accepted") | .key' "$ledger")
   echo "export of the accepted IDs: upr ${ours} ms, jq ${theirs} ms (jq/upr $(awk -v a="$theirs" -v b="$ours" 'BEGIN {printf "%.1f", a/b}')x)"
   echo "peak memory: export $(peak "$bin/upr" export --format ids --status accepted --ledger "$ledger") MB, stats $(peak "$bin/upr" stats --ledger "$ledger") MB"
-  # A decision is a journal append (the ledger is read, never rewritten); then one fold of them all.
+  # A decision is a journal append (over 1 MB only the asked lines are read, through LEDGER.index,
+  # which `upr fold` writes for a ledger that has none); then one fold of them all. Each timed
+  # decision changes the ID (accepted, rejected in turn), so that each appends a line.
   id=$("$bin/upr" export --format ids --ledger "$ledger" | head -1)
   stats=$(timed "$r" "$bin/upr" stats --ledger "$ledger")
-  decide=$(timed "$r" "$bin/upr" decide accepted "$id" --ledger "$ledger")
+  "$bin/upr" fold --ledger "$ledger" >/dev/null
+  flip=0
+  decide_flipping() { flip=$((1 - flip)); "$bin/upr" decide "$([ "$flip" = 1 ] && echo rejected || echo accepted)" "$id" --ledger "$ledger"; }
+  decide=$(timed "$runs" decide_flipping)
   echo "upr decide one ID: ${decide} ms (upr stats, reading the ledger: ${stats} ms); upr fold: $(timed 1 "$bin/upr" fold --ledger "$ledger") ms"
 done
 

@@ -33,24 +33,45 @@ struct DecideCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A large ledger with a fresh index: only these recommendations' lines are read.
+        let asked = ids.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+        if let quick = LedgerQuickStore.open(options.url, analyst: options.analystName, ids: asked) {
+            defer { quick.close() }
+            var ledger = quick.ledger
+            let normalized = try options.knownIDs(ids, in: ledger)
+            try change(&ledger, normalized, group: quick.nextGroup)
+            do {
+                try quick.record(ledger)
+            } catch {
+                throw fail("\(error)")
+            }
+            return report(normalized)
+        }
         let store = try options.openStore()
         defer { store.close() }
         var ledger = store.saved
         let normalized = try options.knownIDs(ids, in: ledger)
-        let now = Date()
-        let group = ledger.nextGroup  // one step for undo, however many IDs
-        for id in normalized {
-            try ledger.decide(id, status.status, by: options.analystName, at: now, group: group)
-            if let note { try ledger.annotate(id, note: note, by: options.analystName, at: now, group: group) }
-            if let implemented { try ledger.markImplemented(id, implemented, by: options.analystName, at: now, group: group) }
-        }
+        try change(&ledger, normalized, group: ledger.nextGroup)  // one step for undo, however many IDs
         do {
             try store.record(ledger)
         } catch {
             throw fail("\(error)")
         }
-        TerminalOutput.line("Recorded \(status.label) on \(normalized.count) recommendation\(normalized.count == 1 ? "" : "s"): \(normalized.joined(separator: ", "))")
+        report(normalized)
         // Durable in the journal already, which every start replays; `upr fold` or the workbench folds it.
         if let problem = store.close() { tell([problem]) }
+    }
+
+    private func change(_ ledger: inout Ledger, _ normalized: [String], group: Int) throws {
+        let now = Date()
+        for id in normalized {
+            try ledger.decide(id, status.status, by: options.analystName, at: now, group: group)
+            if let note { try ledger.annotate(id, note: note, by: options.analystName, at: now, group: group) }
+            if let implemented { try ledger.markImplemented(id, implemented, by: options.analystName, at: now, group: group) }
+        }
+    }
+
+    private func report(_ normalized: [String]) {
+        TerminalOutput.line("Recorded \(status.label) on \(normalized.count) recommendation\(normalized.count == 1 ? "" : "s"): \(normalized.joined(separator: ", "))")
     }
 }

@@ -18,6 +18,10 @@ struct FoldCommand: ParsableCommand {
         defer { store.close() }
         let count = store.unfolded
         guard count > 0 else {
+            // A file copied or written by an older upr: the index `upr decide` reads it by.
+            if store.writeIndexIfMissing() {
+                TerminalOutput.line("Wrote \(options.url.lastPathComponent).index, where upr decide finds the lines it changes")
+            }
             TerminalOutput.line("Nothing to fold: \(options.url.lastPathComponent) holds every change")
             return
         }

@@ -14,6 +14,7 @@ struct KillTargetCommand: ParsableCommand {
     @Option(help: "Steps to make.") var count = 100_000
     @Option(help: "Fold the journal every N changes.") var foldEvery = 7
     @Flag(help: "Progress work instead of decisions: step i adds the note `step i` to a supported recommendation.") var progress = false
+    @Flag(help: "Each step as `upr decide` makes it (a store of its own, quick where the index allows), a fold every --fold-every steps.") var quick = false
 
     /// Step i decides recommendation i mod n, cycling through the statuses on each pass.
     static func step(_ index: Int, ids: [String]) -> (id: String, status: DecisionStatus?) {
@@ -22,6 +23,7 @@ struct KillTargetCommand: ParsableCommand {
     }
 
     func run() throws {
+        if quick { return try quickSteps(ids: try LedgerStore.read(options.url).recommendations.map(\.id)) }
         let store = try LedgerStore.open(options.url, analyst: "kill-target").store
         store.foldEvery = foldEvery
         var ledger = store.saved
@@ -42,6 +44,35 @@ struct KillTargetCommand: ParsableCommand {
 }
 
 extension KillTargetCommand {
+    /// Step i as `upr decide` makes it, each in a process's worth of opening and closing; every
+    /// `foldEvery` steps a fold, which writes the index again.
+    func quickSteps(ids: [String]) throws {
+        for index in start..<(start + count) {
+            let step = Self.step(index, ids: ids)
+            var path = "full"
+            if let store = LedgerQuickStore.open(options.url, analyst: "kill-target", ids: [step.id]) {
+                path = "quick"
+                var ledger = store.ledger
+                try ledger.decide(step.id, step.status, by: "kill-target", at: Date(), group: store.nextGroup)
+                try store.record(ledger)
+                store.close()
+            } else {
+                let store = try LedgerStore.open(options.url, analyst: "kill-target").store
+                var ledger = store.saved
+                try ledger.decide(step.id, step.status, by: "kill-target", at: Date())
+                try store.record(ledger)
+                store.close()
+            }
+            FileHandle.standardOutput.write(Data("saved \(index) \(path)\n".utf8))
+            // A fold also after a step the index could not serve (a kill left it stale), as `upr fold` would.
+            if (index + 1) % foldEvery == 0 || path == "full" {
+                let store = try LedgerStore.open(options.url, analyst: "kill-target").store
+                try store.fold()
+                store.close()
+            }
+        }
+    }
+
     /// Step i adds the progress note `step i` to the (i mod n)th supported recommendation.
     func progressSteps(_ store: LedgerStore, _ ledger: inout Ledger) throws {
         let supported = ledger.supportedIDs

@@ -128,7 +128,7 @@ struct GitSetupCommand: ParsableCommand {
         _ = try git(["config", "merge.\(Self.driver).name", "UPR ledger (decisions merged per recommendation by upr)"], in: top)
         _ = try git(["config", "merge.\(Self.driver).driver", command], in: top)
         TerminalOutput.line(missing.isEmpty ? ".gitattributes already routes ledgers to upr." : "Added to \(attributes.path): \(missing.joined(separator: "; "))")
-        TerminalOutput.line(missingIgnores.isEmpty ? ".gitignore already leaves out the ledger's working files." : "Added to \(ignore.path) (the ledger's .bak, .journal, .lock, .clusters and temp files): \(missingIgnores.joined(separator: "; "))")
+        TerminalOutput.line(missingIgnores.isEmpty ? ".gitignore already leaves out the ledger's working files." : "Added to \(ignore.path) (the ledger's .bak, .journal, .lock, .clusters, .index and temp files): \(missingIgnores.joined(separator: "; "))")
         TerminalOutput.line("git config merge.\(Self.driver).driver \(command)")
         TerminalOutput.line("Merges will be made as \(options.analystName); decision conflicts stop `git merge` and stay in the ledger until resolved (`upr resolve`, or :conflicts in the workbench). Commit .gitattributes so the team shares it; each clone runs `upr git-setup` once.")
     }

@@ -6,11 +6,27 @@ import ReviewModel
 /// decision reported saved is there. 100 rounds here; `Scripts/kill-loop.sh` runs 1,000 or more.
 final class KillLoopTests: XCTestCase {
     func testKillDashNineAtRandomMomentsLosesNoReportedDecision() throws {
-        let rounds = Int(ProcessInfo.processInfo.environment["UPR_KILL_LOOP_ROUNDS"] ?? "") ?? 100
         let folder = UPRBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let ledgerURL = folder.appendingPathComponent("upr-ledger.json")
         XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        try killLoop(ledgerURL, in: folder, arguments: [])
+    }
+
+    /// The same with each step as `upr decide` makes it on a ledger over 1 MB: through its index
+    /// where that matches the file, a fold (writing the index again) every 25 steps.
+    func testKillDashNineOfQuickDecisionsOnALargeLedgerLosesNoReportedDecision() throws {
+        let folder = UPRBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ledgerURL = folder.appendingPathComponent("upr-ledger.json")
+        try LedgerStore.open(ledgerURL, analyst: "lan", seed: { try Sample.ledger().repeated(16) }).store.close()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: ledgerURL.path + ".index"))
+        // Each start reads the whole ledger once (for its IDs): kills come later on average.
+        try killLoop(ledgerURL, in: folder, arguments: ["--quick", "--fold-every", "25"], waits: 20_000...400_000)
+    }
+
+    func killLoop(_ ledgerURL: URL, in folder: URL, arguments: [String], waits: ClosedRange<UInt32> = 5_000...150_000) throws {
+        let rounds = Int(ProcessInfo.processInfo.environment["UPR_KILL_LOOP_ROUNDS"] ?? "") ?? 100
         let initial = try LedgerStore.read(ledgerURL)
         let ids = initial.recommendations.map(\.id)
         let outPath = folder.appendingPathComponent("reported.txt").path
@@ -25,13 +41,15 @@ final class KillLoopTests: XCTestCase {
             return state
         }
 
-        var done = 0, unreadable = 0, lost = 0, totalReported = 0
+        var done = 0, unreadable = 0, lost = 0, totalReported = 0, quickSteps = 0
         for round in 0..<rounds {
-            let pid = try Spawn.start(UPRBinary.path, ["kill-target", "--ledger", ledgerURL.path, "--start", "\(done)"], outPath: outPath)
-            usleep(UInt32.random(in: 5_000...150_000))
+            let pid = try Spawn.start(UPRBinary.path, ["kill-target", "--ledger", ledgerURL.path, "--start", "\(done)"] + arguments, outPath: outPath)
+            usleep(UInt32.random(in: waits))
             kill(pid, SIGKILL)
             _ = Spawn.reap(pid)
-            let reported = (try? String(contentsOfFile: outPath, encoding: .utf8))?.split(separator: "\n").count ?? 0
+            let lines = (try? String(contentsOfFile: outPath, encoding: .utf8))?.split(separator: "\n") ?? []
+            let reported = lines.count
+            quickSteps += lines.filter { $0.hasSuffix(" quick") }.count
             totalReported += reported
             guard let ledger = try? LedgerStore.read(ledgerURL) else {
                 unreadable += 1
@@ -50,8 +68,9 @@ final class KillLoopTests: XCTestCase {
                 break
             }
         }
-        print("kill loop: \(rounds) kills, \(totalReported) decisions reported saved, \(unreadable) unreadable ledgers, \(lost) rounds with lost decisions")
+        print("kill loop: \(rounds) kills, \(totalReported) decisions reported saved, \(unreadable) unreadable ledgers, \(lost) rounds with lost decisions\(arguments.isEmpty ? "" : " (kill-target " + arguments.joined(separator: " ") + "; \(quickSteps) through the index)")")
         XCTAssertGreaterThan(totalReported, 0, "the target made decisions between kills")
+        if arguments.contains("--quick") { XCTAssertGreaterThan(quickSteps, totalReported / 2, "most steps through the index") }
     }
 }
 

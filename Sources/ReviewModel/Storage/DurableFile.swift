@@ -18,8 +18,10 @@ public enum DurableFile {
     static func temporaryPrefix(forName name: String) -> String { ".\(name).tmp-" }
 
     /// `mode`: the permissions the file gets (a file beside a ledger takes the ledger's); without
-    /// it, an existing file keeps its own and a new one is 0644.
-    public static func write(_ data: Data, to url: URL, mode forced: mode_t? = nil) throws {
+    /// it, an existing file keeps its own and a new one is 0644. Returns the new file's `fstat`
+    /// as written (before the rename), for `LedgerIndex` to tell it from any later change.
+    @discardableResult
+    public static func write(_ data: Data, to url: URL, mode forced: mode_t? = nil) throws -> stat {
         let path = url.path
         let folder = url.deletingLastPathComponent().path
         let temp = folder + "/" + temporaryPrefix(for: url) + "\(getpid())"
@@ -31,16 +33,19 @@ public enum DurableFile {
         guard fd >= 0 else { throw failure(path, "creating \(temp)") }
         var cleanUp = true
         defer { if cleanUp { unlink(temp) } }
+        var written = stat()
         do {
             defer { close(fd) }
             fchmod(fd, mode)
             try writeAll(data, to: fd, path: path)
             try sync(fd, step: .fsync, path: path)
+            fstat(fd, &written)
         }
         try inject(.rename, path)
         guard rename(temp, path) == 0 else { throw failure(path, Step.rename.rawValue) }
         cleanUp = false
         try syncFolder(folder, for: path)
+        return written
     }
 
     static func writeAll(_ data: Data, to fd: Int32, path: String) throws {

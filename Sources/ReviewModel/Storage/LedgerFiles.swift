@@ -8,7 +8,7 @@ import Glibc
 /// file behind a symlinked ledger; and the temp files a crash can leave behind.
 public enum LedgerFiles {
     /// The suffixes of the files upr keeps beside `LEDGER`, for `git-setup` and the clean-up.
-    public static let workingSuffixes = [".bak", ".journal", ".lock", ".clusters", ".journal.folding"]
+    public static let workingSuffixes = [".bak", ".journal", ".lock", ".clusters", ".journal.folding", ".index"]
 
     /// The file a ledger path names: symlinks followed to their target (which may not exist
     /// yet), so that the lock, the journal and the writes all go to one file whatever the path.

@@ -85,7 +85,11 @@ extension LedgerStore {
             let mode = LedgerFiles.mode(of: url)
             try DurableFile.write(data, to: LedgerStore.backupURL(for: url), mode: mode)
             ledger.generation = generation + 1
-            try DurableFile.write(try LedgerCoding.encode(ledger), to: url)
+            let encoded = try LedgerCoding.encode(ledger)
+            let written = try DurableFile.write(encoded, to: url)
+            if let identity = LedgerIndex.identity(of: url, written: written) {
+                LedgerIndex.write(for: url, ledger: ledger, encoded: encoded, identity: identity)
+            }
         }
         removeFoldedAside(url)
         return ledger.generation

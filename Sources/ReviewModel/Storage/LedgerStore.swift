@@ -186,8 +186,10 @@ public final class LedgerStore {
         var next = ledger
         // Past the journal's generation too, so that the lines of both journals count as folded.
         next.generation = max(saved.generation, journalBase) + 1
+        let encoded = try LedgerCoding.encode(next)
+        let written: stat
         do {
-            try DurableFile.write(try LedgerCoding.encode(next), to: url)
+            written = try DurableFile.write(encoded, to: url)
         } catch {
             // Failed after the rename (the folder's fsync): the new file is in place, and the
             // journal's lines must now count as folded, or the next ones would be read as such.
@@ -195,6 +197,12 @@ public final class LedgerStore {
             throw error
         }
         settle(next)
+        // The cache of where each record's line is, for `LedgerQuickStore` (after the file: a
+        // crash between the two leaves an index that no longer matches the file, never one that
+        // seems to).
+        if let identity = LedgerIndex.identity(of: url, written: written) {
+            LedgerIndex.write(for: url, ledger: next, encoded: encoded, identity: identity)
+        }
     }
 
     private func settle(_ next: Ledger) {
@@ -215,7 +223,8 @@ public final class LedgerStore {
     /// Up to this size the journal is folded on closing, which then takes milliseconds whatever
     /// the journal holds, so that a review's ledger (a few hundred recommendations: 200 KB) is
     /// whole in its file for git. Larger ones are left to the background folds and `upr fold`.
-    public var foldOnCloseUpTo = 1 << 20
+    public var foldOnCloseUpTo = LedgerStore.foldOnCloseDefault
+    public static let foldOnCloseDefault = 1 << 20
 
     /// Lets go of the lock, after a background fold under way has finished. Folds only a small
     /// ledger (`foldOnCloseUpTo`): otherwise the changes stay durable in the journal, which the
