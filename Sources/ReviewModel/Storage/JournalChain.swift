@@ -88,7 +88,7 @@ struct JournalChain {
         lastHash = hash
         let line: LedgerJournal.Line
         do {
-            line = try Self.decoder.decode(LedgerJournal.Line.self, from: bytes)
+            line = try LedgerFastDecoding.journalLine(bytes) ?? Self.decoder.decode(LedgerJournal.Line.self, from: bytes)
         } catch {
             damaged.append(JournalProblem(line: number, reason: Self.reason(error, bytes)))
             return

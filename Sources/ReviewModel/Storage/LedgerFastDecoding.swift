@@ -169,7 +169,7 @@ enum LedgerFastDecoding {
 
     private static let eventKeys = JSONKeys("group", "kind", "id", "before", "after", "by", "at", "source")
 
-    private static func event(_ scanner: inout JSONScanner) throws -> ChangeEvent {
+    static func event(_ scanner: inout JSONScanner) throws -> ChangeEvent {
         var group: Int?, kind: ChangeEvent.Kind?, id: String?, before: DecisionRecord?, after: DecisionRecord?
         var by: String?, at: Date?, source: String?
         var seen = KeysSeen()
