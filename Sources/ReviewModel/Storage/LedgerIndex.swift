@@ -80,6 +80,11 @@ struct LedgerIndex {
 
     let header: Header
     private let fd: Int32
+    /// The file mapped read-only, where that worked: a lookup is a binary search of some twenty
+    /// probes, and `upr decide` looks up every ID of the journal (a call to pread each was most
+    /// of a decision's time with a few hundred lines pending). The index is replaced by rename,
+    /// never cut in place, so the mapping cannot lose its pages under the reader.
+    private let mapped: UnsafeRawBufferPointer?
 
     /// FNV-1a, as the journal's chain uses.
     static func hash<Bytes: Sequence>(_ bytes: Bytes, from start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 where Bytes.Element == UInt8 {
@@ -128,9 +133,22 @@ struct LedgerIndex {
               Int(info.st_size) == Header.byteCount + header.count * Entry.wordCount * 8 + header.poolSize,
               header.identity == identity else { close(fd); return nil }
         self.header = header
+        let size = Int(info.st_size)
+        let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
+        mapped = address == MAP_FAILED || address == nil ? nil : UnsafeRawBufferPointer(start: address, count: size)
     }
 
-    func closeFile() { close(fd) }
+    func closeFile() {
+        if let mapped { munmap(UnsafeMutableRawPointer(mutating: mapped.baseAddress), mapped.count) }
+        close(fd)
+    }
+
+    /// Exactly `count` bytes at `offset` of the index, or nil.
+    private func bytes(at offset: Int, count: Int) -> [UInt8]? {
+        guard let mapped else { return LedgerIndex.read(fd, at: offset, count: count) }
+        guard count >= 0, offset >= 0, offset + count <= mapped.count else { return nil }
+        return Array(UnsafeRawBufferPointer(rebasing: mapped[offset..<(offset + count)]))
+    }
 
     /// The entry for `id`, checked against its own hash; nil where it is not there (or does not
     /// check), which sends the command to the full reader.
@@ -138,7 +156,7 @@ struct LedgerIndex {
         let key = Array(id.utf8), wanted = LedgerIndex.hash(key)
         let entries = Header.byteCount, size = Entry.wordCount * 8
         func words(at index: Int) -> [UInt64]? {
-            LedgerIndex.read(fd, at: entries + index * size, count: size).map(LedgerIndex.words(of:))
+            bytes(at: entries + index * size, count: size).map(LedgerIndex.words(of:))
         }
         // The first entry whose ID's hash is not below the wanted one.
         var (low, high) = (0, header.count)
@@ -152,7 +170,7 @@ struct LedgerIndex {
             index += 1
             let (offset, length) = (Int(entry[1] & 0xffff_ffff_ffff), Int(entry[1] >> 48))
             guard offset + length <= header.poolSize,
-                  let name = LedgerIndex.read(fd, at: entries + header.count * size + offset, count: length),
+                  let name = bytes(at: entries + header.count * size + offset, count: length),
                   name == key else { continue }
             guard LedgerIndex.entryCheck(entry[0..<8], id: name) == entry[8] else { return nil }
             return Entry(recommendationOffset: Int(entry[2]), recommendationLength: Int(entry[3]),

@@ -77,7 +77,7 @@ public final class LedgerJournal {
         var start = data.startIndex, number = 0
         while start < data.endIndex {
             number += 1
-            guard let newline = data[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+            guard let newline = Self.newline(in: data, from: start) else {
                 // Appends end with a newline and are fsynced before they are reported; a last
                 // line without one was cut off by a crash.
                 contents.torn = (number, start - data.startIndex)
@@ -93,6 +93,17 @@ public final class LedgerJournal {
         contents.lines = chain.count
         contents.lastHash = chain.lastHash
         return contents
+    }
+
+    /// The index of the next line break at or after `start` (memchr: Data's generic search costs a
+    /// call per byte, and `upr decide` reads the journal whole).
+    private static func newline(in data: Data, from start: Data.Index) -> Data.Index? {
+        data.withUnsafeBytes { raw -> Data.Index? in
+            let offset = start - data.startIndex
+            guard let base = raw.baseAddress, offset < raw.count,
+                  let found = memchr(base + offset, 0x0A, raw.count - offset) else { return nil }
+            return data.startIndex + (UnsafeRawPointer(found) - base)
+        }
     }
 
     /// Where appends continue: after the lines `contents` read.
