@@ -19,6 +19,8 @@ extension LedgerStore {
     static func load(_ url: URL) throws -> Loaded {
         let data: Data
         do {
+            // Mapped, not copied (70 ms at 420,000): every string is copied out while reading,
+            // and upr replaces the file by rename, so the pages stay the file as it was opened.
             data = try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
             if !FileManager.default.fileExists(atPath: url.path) { throw LedgerError.notFound(path: url.path) }
