@@ -34,53 +34,67 @@ public enum LedgerCoding {
 
     public static func encode(_ ledger: Ledger) throws -> Data {
         let encoder = lineEncoder()
-        func line<T: Encodable>(_ value: T) throws -> String {
-            String(decoding: try encoder.encode(value), as: UTF8.self)
+        // Bytes appended in place, the bulky lines by `LedgerLineWriter`: building a String of a
+        // 200 MB ledger line by line through JSONEncoder took most of a fold.
+        var out = LedgerLineWriter(encoder: encoder, capacity: ledger.recommendations.count * 900)
+        func list<T>(_ items: [T], _ write: (inout LedgerLineWriter, T) throws -> Void) rethrows {
+            for (number, item) in items.enumerated() {
+                out.raw(number == 0 ? "    " : ",\n    ")
+                try write(&out, item)
+            }
         }
-        var out = "{\n"
-        out += "  \"schemaVersion\": \(ledger.schemaVersion),\n"
-        out += "  \"generation\": \(ledger.generation),\n"
-        if let notice = ledger.notice { out += "  \"notice\": \(try line(notice)),\n" }
-        out += "  \"document\": \(try line(ledger.document)),\n"
-        out += "  \"recommendations\": [\n"
-        out += try ledger.recommendations.map { "    " + (try line($0)) }.joined(separator: ",\n")
-        out += ledger.recommendations.isEmpty ? "  ],\n" : "\n  ],\n"
+        out.raw("{\n")
+        out.raw("  \"schemaVersion\": \(ledger.schemaVersion),\n")
+        out.raw("  \"generation\": \(ledger.generation),\n")
+        if let notice = ledger.notice { out.raw("  \"notice\": "); try out.encoded(notice); out.raw(",\n") }
+        out.raw("  \"document\": "); try out.encoded(ledger.document); out.raw(",\n")
+        out.raw("  \"recommendations\": [\n")
+        try list(ledger.recommendations) { try $0.recommendation($1) }
+        out.raw(ledger.recommendations.isEmpty ? "  ],\n" : "\n  ],\n")
         let decided = ledger.recommendations.compactMap { rec in ledger.decisions[rec.id].map { (rec.id, $0) } }
-        out += "  \"decisions\": {\n"
-        out += try decided.map { "    \(try line($0.0)): \(try line($0.1))" }.joined(separator: ",\n")
-        out += decided.isEmpty ? "  },\n" : "\n  },\n"
+        out.raw("  \"decisions\": {\n")
+        try list(decided) { out, pair in
+            try out.string(pair.0)
+            out.raw(": ")
+            try out.record(pair.1)
+        }
+        out.raw(decided.isEmpty ? "  },\n" : "\n  },\n")
         if !ledger.views.isEmpty {
             // Written only when there are some, so that ledgers without views stay as they were.
-            out += "  \"views\": {\n"
-            out += try ledger.views.keys.sorted().map { "    \(try line($0)): \(try line(ledger.views[$0]!))" }.joined(separator: ",\n")
-            out += "\n  },\n"
+            out.raw("  \"views\": {\n")
+            try list(ledger.views.keys.sorted()) { out, name in
+                try out.encoded(name)
+                out.raw(": ")
+                try out.encoded(ledger.views[name]!)
+            }
+            out.raw("\n  },\n")
         }
-        out += "  \"history\": [\n"
-        out += try ledger.history.map { "    " + (try line($0)) }.joined(separator: ",\n")
-        out += ledger.history.isEmpty ? "  ]" : "\n  ]"
+        out.raw("  \"history\": [\n")
+        try list(ledger.history) { try $0.event($1) }
+        out.raw(ledger.history.isEmpty ? "  ]" : "\n  ]")
         // Written only when there are some, so that ledgers without proposals stay as they were.
         let proposed = ledger.recommendations.compactMap { rec in ledger.proposals[rec.id].map { (rec.id, $0) } }
         if !proposed.isEmpty {
-            out += ",\n  \"proposals\": {\n"
-            out += try proposed.map { "    \(try line($0.0)): \(try line($0.1))" }.joined(separator: ",\n")
-            out += "\n  }"
+            out.raw(",\n  \"proposals\": {\n")
+            try list(proposed) { out, pair in try out.encoded(pair.0); out.raw(": "); try out.encoded(pair.1) }
+            out.raw("\n  }")
         }
         // Written only when there are some, so that ledgers never merged stay as they were.
         let conflicted = ledger.recommendations.compactMap { rec in ledger.conflicts[rec.id].map { (rec.id, $0) } }
         if !conflicted.isEmpty {
-            out += ",\n  \"conflicts\": {\n"
-            out += try conflicted.map { "    \(try line($0.0)): \(try line($0.1))" }.joined(separator: ",\n")
-            out += "\n  }"
+            out.raw(",\n  \"conflicts\": {\n")
+            try list(conflicted) { out, pair in try out.encoded(pair.0); out.raw(": "); try out.encoded(pair.1) }
+            out.raw("\n  }")
         }
         // Written only when there is one, so that ledgers without an earlier cycle stay as they were.
         if !ledger.reference.isEmpty {
-            out += ",\n  \"reference\": [\n"
-            out += try ledger.reference.map { "    " + (try line($0)) }.joined(separator: ",\n")
-            out += "\n  ]"
+            out.raw(",\n  \"reference\": [\n")
+            try list(ledger.reference) { try $0.encoded($1) }
+            out.raw("\n  ]")
         }
-        out += try LedgerConsultationCoding.section(ledger, encoder)
-        out += "\n}\n"
-        return Data(out.utf8)
+        out.raw(try LedgerConsultationCoding.section(ledger, encoder))
+        out.raw("\n}\n")
+        return Data(out.bytes)
     }
 
     /// Decodes a ledger; `path` is only used to name the file in errors.
