@@ -144,8 +144,20 @@ final class LedgerFastDecodingTests: XCTestCase {
         XCTAssertEqual(fastNested, foundationNested)
         XCTAssertEqual(fastNested?.history?.count, ledger.history.count)
 
+        // The decisions are read alongside too: an earlier `decisions` key, readable or not, is not theirs.
+        for extra in ["{}", "{\"140.1\": 1}", "null"] {
+            let nestedDecisions = text.replacingOccurrences(of: "  \"document\": ", with: "  \"extra\": {\n  \"decisions\": \(extra)\n  },\n  \"document\": ")
+            let (fastDecisions, foundationDecisions) = bothWays(Data(nestedDecisions.utf8))
+            XCTAssertNotNil(fastDecisions)
+            XCTAssertEqual(fastDecisions, foundationDecisions)
+            XCTAssertEqual(try LedgerCoding.decode(Data(nestedDecisions.utf8), path: "t.json"), ledger)
+        }
+
         let damaged = text.replacingOccurrences(of: "\"kind\":\"change\"", with: "\"kind\":\"chnage\"")
         XCTAssertNil(bothWays(Data(damaged.utf8)).fast)
+        let twice = text.replacingOccurrences(of: "\"by\":\"lan\",\"decision\"", with: "\"by\":\"lan\",\"by\":\"lan\",\"decision\"")
+        XCTAssertNotEqual(twice, text)
+        XCTAssertNil(bothWays(Data(twice.utf8)).fast, "a key twice in a decision, read alongside, still goes to JSONDecoder")
         XCTAssertThrowsError(try LedgerCoding.decode(Data(damaged.utf8), path: "t.json")) { error in
             XCTAssertTrue("\(error)".contains("history[0].kind"), "\(error)")
         }

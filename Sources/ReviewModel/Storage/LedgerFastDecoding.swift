@@ -18,8 +18,8 @@ enum LedgerFastDecoding {
     static func read(_ data: Data) throws -> (contents: LedgerCoding.Contents, statuses: [DecisionStatus?]?) {
         try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            let early = bytes.count >= 1 << 20 ? EarlyHistory(bytes) : nil
-            // The second thread reads these bytes: it must be done before they go.
+            let early = bytes.count >= 1 << 20 ? Early(bytes) : nil
+            // The other threads read these bytes: they must be done before the bytes go.
             defer { early?.wait() }
             var scanner = JSONScanner(bytes)
             var statuses: [DecisionStatus?]?
@@ -29,7 +29,7 @@ enum LedgerFastDecoding {
         }
     }
 
-    private static func readContents(_ scanner: inout JSONScanner, early: EarlyHistory?, statuses: inout [DecisionStatus?]?) throws -> LedgerCoding.Contents {
+    private static func readContents(_ scanner: inout JSONScanner, early: Early?, statuses: inout [DecisionStatus?]?) throws -> LedgerCoding.Contents {
         var schemaVersion: Int?, generation: Int?, notice: String?, document: DocumentInfo?
         var recommendations: [Recommendation]?, decisions: [String: DecisionRecord]?, history: [ChangeEvent]?
         var views: [String: String]?, proposals: [String: Proposal]?, conflicts: [String: [ConflictSide]]?
@@ -51,24 +51,23 @@ enum LedgerFastDecoding {
                 recommendations = list
             case "decisions":
                 try seen.first(5)
-                guard try !scanner.null() else { break }
-                var map: [String: DecisionRecord] = [:]
-                // At most one per recommendation; the ledger's layout puts those first.
-                map.reserveCapacity(recommendations?.count ?? 0)
-                var positions = InOrder(recommendations ?? [])
-                try scanner.beginObject()
-                while let id = try scanner.nextKey() {
-                    let record = try record(&scanner)
-                    guard map.updateValue(record, forKey: id) == nil else { throw Mismatch() }
-                    positions.place(id, record.decision)
+                let read: Decisions?
+                if let early, let found = early.decisions.result(from: try scanner.valueStart()) {
+                    read = found.value
+                    scanner.jump(to: found.end)
+                } else {
+                    read = try readDecisions(&scanner)
                 }
-                decisions = map
+                guard let read else { break }
+                decisions = read.map
+                var positions = InOrder(recommendations ?? [])
+                for (id, status) in read.order { positions.place(id, status) }
                 statuses = positions.statuses
             case "history":
                 try seen.first(6)
-                if let early, let read = early.result(from: try scanner.valueStart()) {
-                    history = read.events
-                    scanner.jump(to: read.end)
+                if let early, let found = early.history.result(from: try scanner.valueStart()) {
+                    history = found.value
+                    scanner.jump(to: found.end)
                 } else {
                     history = try readHistory(&scanner)
                 }
@@ -93,6 +92,26 @@ enum LedgerFastDecoding {
             schemaVersion: schemaVersion, generation: generation, notice: notice, document: document,
             recommendations: recommendations, decisions: decisions, history: history, views: views,
             proposals: proposals, conflicts: conflicts, reference: reference, consultation: consultation)
+    }
+
+    /// The decisions object: the records by ID, and the IDs with their status in the file's order.
+    fileprivate struct Decisions {
+        var map: [String: DecisionRecord]
+        var order: [(id: String, status: DecisionStatus?)]
+    }
+
+    fileprivate static func readDecisions(_ scanner: inout JSONScanner) throws -> Decisions? {
+        guard try !scanner.null() else { return nil }
+        var list: [(id: String, record: DecisionRecord)] = []
+        try scanner.beginObject()
+        while let id = try scanner.nextKey() { list.append((id, try record(&scanner))) }
+        // Sized once, from the list: the dictionary is then never grown and rehashed.
+        var map: [String: DecisionRecord] = [:]
+        map.reserveCapacity(list.count)
+        for (id, record) in list {
+            guard map.updateValue(record, forKey: id) == nil else { throw Mismatch() }
+        }
+        return Decisions(map: map, order: list.map { ($0.id, $0.record.decision) })
     }
 
     fileprivate static func readHistory(_ scanner: inout JSONScanner) throws -> [ChangeEvent]? {
@@ -217,27 +236,43 @@ enum LedgerFastDecoding {
         return try decoder.decode(type, from: try scanner.valueBytes())
     }
 
-    /// The history of a large ledger, read on a second core while the first reads the rest: it is
-    /// most of the file (each change holds the record before and after). It starts where the
-    /// ledger's own layout puts it, on a line `  "history": [`; its events are used only if the
-    /// reading of the whole file arrives at that very byte, so a file laid out otherwise is read
-    /// the same as without it.
-    fileprivate final class EarlyHistory: @unchecked Sendable {
+    /// The decisions and the history of a large ledger, each read on a thread of its own while
+    /// the first reads the recommendations: with them, they are nearly all of the file. Each
+    /// starts where the ledger's own layout puts it, on a line `  "decisions": {` or
+    /// `  "history": [`, found by the thread itself; what it read is used only if the reading of
+    /// the whole file arrives at that very byte, so a file laid out otherwise reads the same as
+    /// without them.
+    fileprivate struct Early {
+        let decisions: EarlySection<Decisions?>
+        let history: EarlySection<[ChangeEvent]?>
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            decisions = EarlySection(bytes, after: "\n  \"decisions\": ") { try LedgerFastDecoding.readDecisions(&$0) }
+            history = EarlySection(bytes, after: "\n  \"history\": ") { try LedgerFastDecoding.readHistory(&$0) }
+        }
+
+        func wait() {
+            decisions.wait()
+            history.wait()
+        }
+    }
+
+    fileprivate final class EarlySection<Value>: @unchecked Sendable {
         private let bytes: UnsafeBufferPointer<UInt8>
-        private let start: Int
-        private var read: (events: [ChangeEvent]?, end: Int)?
+        private var start = -1
+        private var read: (value: Value, end: Int)?
         private let done = DispatchSemaphore(value: 0)
         private var waited = false
 
-        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-            let marker = Array("\n  \"history\": [".utf8)
-            guard let found = marker.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: $0, in: bytes) }) else { return nil }
+        init(_ bytes: UnsafeBufferPointer<UInt8>, after marker: String, reader: @escaping @Sendable (inout JSONScanner) throws -> Value) {
             self.bytes = bytes
-            start = found + marker.count - 1
+            let marker = Array(marker.utf8)
             Thread.detachNewThread { [self] in
+                defer { done.signal() }
+                guard let found = marker.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: $0, in: self.bytes) }) else { return }
+                start = found + marker.count
                 var scanner = JSONScanner(self.bytes, at: start)
-                read = (try? LedgerFastDecoding.readHistory(&scanner)).map { ($0, scanner.position) }
-                done.signal()
+                read = (try? reader(&scanner)).map { ($0, scanner.position) }
             }
         }
 
@@ -247,8 +282,8 @@ enum LedgerFastDecoding {
             waited = true
         }
 
-        /// The events and where they end, if the history read here starts at `position`.
-        func result(from position: Int) -> (events: [ChangeEvent]?, end: Int)? {
+        /// What was read and where it ends, if the reading here starts at `position`.
+        func result(from position: Int) -> (value: Value, end: Int)? {
             wait()
             return position == start ? read : nil
         }
