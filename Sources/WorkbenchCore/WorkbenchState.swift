@@ -182,7 +182,13 @@ public struct WorkbenchState: Equatable, Sendable {
         // Once per session: the reference does not change while the workbench is open.
         index.memory = ledger.reference.isEmpty ? .empty(count: count) : CycleMemory(ledger)
         search = SearchBox(index: index, states: directory)
-        idColumnWidth = ledger.recommendations.reduce(0) { max($0, DisplayText.width(of: $1.id)) }
+        // No ID is wider than its bytes: measured only where it could be the widest (84 ms at
+        // 420,000 when every one was measured).
+        var widest = 0
+        for recommendation in ledger.recommendations where recommendation.id.utf8.count > widest {
+            widest = max(widest, DisplayText.width(of: recommendation.id))
+        }
+        idColumnWidth = widest
         allStates = built?.allStates ?? []
     }
 
