@@ -89,8 +89,8 @@ public enum ClusterCache {
 
     /// The clusters of `ledger`, from the sidecar of `ledgerURL` when its key matches, else
     /// computed and written back (a failed write is ignored: the next start computes again).
-    public static func load(for ledgerURL: URL, ledger: Ledger, settings: ClusterSettings = .standard) -> ClusterMap {
-        stored(for: ledgerURL, ledger: ledger, settings: settings) ?? computeAndStore(for: ledgerURL, ledger: ledger, settings: settings)
+    public static func load(for ledgerURL: URL, ledger: Ledger, settings: ClusterSettings = .standard, stamp: FileStamp? = nil) -> ClusterMap {
+        stored(for: ledgerURL, ledger: ledger, settings: settings, stamp: stamp) ?? computeAndStore(for: ledgerURL, ledger: ledger, settings: settings, stamp: stamp)
     }
 
     /// The clusters kept beside `ledgerURL`, if they are the answer for this ledger and settings.
