@@ -47,7 +47,10 @@ extension WorkbenchState {
     /// Puts the built index in the stand-in's place (keeping what was set on it meanwhile) and
     /// hands back the keys that waited for it, to be run in order.
     mutating func receive(_ arrival: SearchArrival) -> [Effect] {
-        guard searchIndexPending, arrival.index.count == ledger.recommendations.count else { return [] }
+        guard searchIndexPending else { return [] }
+        // Built for other recommendations (none of the keys that change them runs while it is
+        // pending): built again here rather than leave the held keys waiting for ever.
+        let arrival = arrival.index.count == ledger.recommendations.count ? arrival : SearchArrival.build(ledger, states: search.states)
         search.index = arrival.index.keeping(search.index)
         allStates = arrival.allStates
         if message?.text.hasPrefix(Self.buildingIndex) == true { message = nil }
