@@ -20,6 +20,32 @@ public enum DurableFile {
     /// `mode`: the permissions the file gets (a file beside a ledger takes the ledger's); without
     /// it, an existing file keeps its own and a new one is 0644.
     public static func write(_ data: Data, to url: URL, mode forced: mode_t? = nil) throws {
+        try replace(url, mode: forced) { fd in try writeAll(data, to: fd, path: url.path) }
+    }
+
+    /// Copies the file at `source` to `url` as `write` writes, a megabyte at a time: a copy of a
+    /// 200 MB ledger (its `.bak`) without 200 MB in memory.
+    public static func copy(_ source: URL, to url: URL, mode forced: mode_t? = nil) throws {
+        let input = open(source.path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw failure(source.path, "opening it to copy") }
+        defer { close(input) }
+        try replace(url, mode: forced) { fd in
+            let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+            defer { chunk.deallocate() }
+            while true {
+                let count = read(input, chunk.baseAddress, chunk.count)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw failure(source.path, "reading it to copy")
+                }
+                if count == 0 { return }
+                try writeAll(Data(bytesNoCopy: chunk.baseAddress!, count: count, deallocator: .none), to: fd, path: url.path)
+            }
+        }
+    }
+
+    /// Temp file, `fill`, fsync, rename, fsync of the folder.
+    private static func replace(_ url: URL, mode forced: mode_t?, fill: (Int32) throws -> Void) throws {
         let path = url.path
         let folder = url.deletingLastPathComponent().path
         let temp = folder + "/" + temporaryPrefix(for: url) + "\(getpid())"
@@ -34,7 +60,7 @@ public enum DurableFile {
         do {
             defer { close(fd) }
             fchmod(fd, mode)
-            try writeAll(data, to: fd, path: path)
+            try fill(fd)
             try sync(fd, step: .fsync, path: path)
         }
         try inject(.rename, path)
