@@ -178,9 +178,14 @@ public struct WorkbenchState: Equatable, Sendable {
         let built = searchIndexLater ? nil : SearchArrival.build(ledger, states: directory)
         var index = built?.index ?? .pending(count: count)
         self.clustersPending = clustersPending && clusters == nil
-        index.clusters = clusters ?? (count <= ClusterCache.synchronousLimit && !clustersPending ? ClusterMap(clusters: Clustering.clusters(ledger), count: count) : .empty(count: count))
+        // Else the index's own (empty) clusters and earlier cycle stay.
+        if let clusters {
+            index.clusters = clusters
+        } else if count <= ClusterCache.synchronousLimit && !clustersPending {
+            index.clusters = ClusterMap(clusters: Clustering.clusters(ledger), count: count)
+        }
         // Once per session: the reference does not change while the workbench is open.
-        index.memory = ledger.reference.isEmpty ? .empty(count: count) : CycleMemory(ledger)
+        if !ledger.reference.isEmpty { index.memory = CycleMemory(ledger) }
         search = SearchBox(index: index, states: directory)
         // No ID is wider than its bytes: measured only where it could be the widest (84 ms at
         // 420,000 when every one was measured).
