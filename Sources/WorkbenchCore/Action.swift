@@ -14,6 +14,8 @@ public enum Action: Equatable, Sendable {
     case clustersReady(ClusterMap)
     /// The UPR record and what it says of every recommendation, read after the first screen.
     case recordReady(RecordArrival)
+    /// The search index and the States, built after the first screen (`SearchArrival`).
+    case searchIndexReady(SearchArrival)
 }
 
 /// What the reducer asks the world to do. The runner performs them, in order, before the next
@@ -30,6 +32,8 @@ public enum Effect: Equatable, Sendable {
     case redraw
     /// Give the terminal back and stop until the shell's `fg` (Ctrl-Z); then redraw.
     case suspend
+    /// Run these keys, in order, as if typed now: they waited for the search index.
+    case replay([Key])
 }
 
 /// A click or a turn of the wheel, when the mouse is on (`upr --mouse`).

@@ -8,6 +8,7 @@ public enum Workbench {
     public static func reduce(_ state: inout WorkbenchState, _ action: Action, now: Date) -> [Effect] {
         switch action {
         case .key(let key):
+            if state.holdForSearchIndex(key) { return [] }
             if state.mode != .browse || key != .char("q") { state.quitConfirmPending = false }
             return handle(key, in: &state, now: now)
         case .resize(let size):
@@ -43,6 +44,8 @@ public enum Workbench {
         case .recordReady(let arrival):
             state.receive(arrival)
             return []
+        case .searchIndexReady(let arrival):
+            return state.receive(arrival)
         case .exported(let path, let count):
             state.message = .init("Exported \(count) recommendation\(count == 1 ? "" : "s") to \(path)")
             return []
@@ -310,7 +313,8 @@ extension WorkbenchState {
     /// Recomputes the view and selects `preferred`, or (in document order) the nearest
     /// recommendation after it; in another order, the same row.
     mutating func refilter(preferring preferred: Int) {
-        refreshNotedPositions()
+        // Only a query reads the notes (`note:`, `text:`); brought up to date when one is asked.
+        if filter.query != nil { refreshNotedPositions() }
         visible = SortOrder.sorted(filter.positions(in: ledger, index: search.index), by: sort, in: ledger)
         if planView { visible = visible.filter { ledger.statuses[$0] == .accepted } }
         searchPlace = nil

@@ -137,6 +137,9 @@ public final class WorkbenchRunner {
                 // The window may have changed size while the shell had it.
                 quit = dispatch(.resize(terminal.size)) || quit
                 terminal.redraw()
+            case .replay(let keys):
+                // Each key with its effects, as when typed: a save before the next key.
+                for key in keys where !quit { quit = dispatch(.key(key)) }
             }
         }
         return quit

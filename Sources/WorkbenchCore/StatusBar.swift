@@ -81,6 +81,11 @@ enum StatusBar {
 
     static func drawStatus(_ state: WorkbenchState, _ layout: Layout, _ screen: inout ScreenBuffer) {
         let row = layout.statusRow - max(0, messageLines(state, width: layout.size.width).count - 1)
+        // Enter (or Tab) waits for the search index with the prompt still open: say so there.
+        if case .prompt = state.mode, !state.keysWaitingForIndex.isEmpty, let waiting = state.message {
+            drawWrapped(waiting.text, endingAt: row, style: Style(reverse: true), filled: true, layout, &screen)
+            return
+        }
         if case .prompt(let prompt) = state.mode, let note = prompt.note {
             let style: Style = prompt.noteIsError ? .alarm.with(reverse: true) : Style(reverse: true)
             drawWrapped(note, endingAt: row, style: style, filled: true, layout, &screen)

@@ -147,8 +147,11 @@ public struct WorkbenchState: Equatable, Sendable {
     /// Lines entered at the command line, oldest first.
     public internal(set) var commandHistory: [String] = []
     public internal(set) var size: Size
-    /// Every recommending State with its count, built once.
-    public let allStates: [StateCount]
+    /// Every recommending State with its count, built once (with the search index).
+    public internal(set) var allStates: [StateCount]
+    /// Keys typed while the search index is built that need it, or came after one that does:
+    /// run in order when it arrives (`holdForSearchIndex`).
+    public internal(set) var keysWaitingForIndex: [Key] = []
     /// Width of the longest ID, so that the list's columns line up.
     public let idColumnWidth: Int
 
@@ -162,25 +165,36 @@ public struct WorkbenchState: Equatable, Sendable {
     /// them a ledger of up to `ClusterCache.synchronousLimit` recommendations is clustered here
     /// (milliseconds); a larger one is shown without clusters rather than delay the first screen.
     /// `clustersPending`: they are being computed elsewhere and arrive as `.clustersReady`.
-    public init(ledger: Ledger, analyst: String, ledgerName: String = "", size: Size = Size(width: 100, height: 30), clusters: ClusterMap? = nil, clustersPending: Bool = false) {
+    /// `searchIndexLater`: the search index and the States are built elsewhere (`searchIndexWork`)
+    /// and arrive as `.searchIndexReady`, so that the first screen does not wait for them.
+    public init(ledger: Ledger, analyst: String, ledgerName: String = "", size: Size = Size(width: 100, height: 30), clusters: ClusterMap? = nil, clustersPending: Bool = false, searchIndexLater: Bool = false) {
         self.ledger = ledger
         self.analyst = analyst
         self.ledgerName = ledgerName
         self.size = size
         visible = Array(ledger.recommendations.indices)
         let directory = try? StateDirectory.bundled()
-        var index = SearchIndex(ledger, states: directory)
         let count = ledger.recommendations.count
+        let built = searchIndexLater ? nil : SearchArrival.build(ledger, states: directory)
+        var index = built?.index ?? .pending(count: count)
         self.clustersPending = clustersPending && clusters == nil
-        index.clusters = clusters ?? (count <= ClusterCache.synchronousLimit && !clustersPending ? ClusterMap(clusters: Clustering.clusters(ledger), count: count) : .empty(count: count))
+        // Else the index's own (empty) clusters and earlier cycle stay.
+        if let clusters {
+            index.clusters = clusters
+        } else if count <= ClusterCache.synchronousLimit && !clustersPending {
+            index.clusters = ClusterMap(clusters: Clustering.clusters(ledger), count: count)
+        }
         // Once per session: the reference does not change while the workbench is open.
-        index.memory = ledger.reference.isEmpty ? .empty(count: count) : CycleMemory(ledger)
-        // `text:` over an index of words, built on the second core while the first screen is
-        // drawn; below this a scan takes under a millisecond.
-        if count > 5_000 { index.prepareWordPostings() }
+        if !ledger.reference.isEmpty { index.memory = CycleMemory(ledger) }
         search = SearchBox(index: index, states: directory)
-        idColumnWidth = ledger.recommendations.map { DisplayText.width(of: $0.id) }.max() ?? 0
-        allStates = ledger.recommendingStates().map { StateCount(name: $0.state, folded: TextFolding.fold($0.state), count: $0.count) }
+        // No ID is wider than its bytes: measured only where it could be the widest (84 ms at
+        // 420,000 when every one was measured).
+        var widest = 0
+        for recommendation in ledger.recommendations where recommendation.id.utf8.count > widest {
+            widest = max(widest, DisplayText.width(of: recommendation.id))
+        }
+        idColumnWidth = widest
+        allStates = built?.allStates ?? []
     }
 
     /// The selected recommendation's position in the ledger, if the view is not empty.

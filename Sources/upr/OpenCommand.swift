@@ -25,6 +25,8 @@ struct OpenCommand: ParsableCommand {
         } catch {
             throw fail("\(error)", code: 2)
         }
+        // Before the ledger is read: the clusters file names the file it was found true of.
+        let stamp = ClusterCache.FileStamp(of: options.url)
         let store: LedgerStore, created: Bool
         do {
             (store, created) = try LedgerStore.open(options.url, analyst: options.analystName, seed: Sample.ledger, readOnlyIfLocked: true)
@@ -33,18 +35,26 @@ struct OpenCommand: ParsableCommand {
         }
         defer { store.close() }
 
-        // Before the terminal: read from LEDGER.clusters, or computed once and kept there; for a
-        // large ledger, after the first screen (seconds at 40,000 distinct texts).
-        let stored = ClusterCache.stored(for: options.url, ledger: store.saved)
-        let clustersLater = stored == nil && store.saved.recommendations.count > ClusterCache.synchronousLimit
-        let clusters = stored ?? (clustersLater ? nil : ClusterCache.computeAndStore(for: options.url, ledger: store.saved))
+        // Where this analyst left off (beside the ledger, not in it), unless --fresh. A filter or
+        // a search to resume needs the search index (and the clusters) on the first screen; else,
+        // for a large ledger, they come after it.
+        let resumeURL = ResumeFile.url(forLedger: options.url, analyst: options.analystName)
+        let resumed = Result { !fresh && !created ? try ResumeFile.load(resumeURL) : nil }
+        let resumeNeedsIndex = (try? resumed.get())??.needsSearchIndex ?? false
+        let indexLater = store.saved.recommendations.count > WorkbenchState.searchIndexLaterAbove && !resumeNeedsIndex
+        // Read from LEDGER.clusters, or computed once and kept there. For a large ledger both
+        // after the first screen (the file alone: 15 ms at 420,000; computing: seconds).
+        let large = store.saved.recommendations.count > ClusterCache.synchronousLimit
+        let stored = large && !resumeNeedsIndex ? nil : ClusterCache.stored(for: options.url, ledger: store.saved, stamp: stamp)
+        let clustersLater = stored == nil && large
+        let clusters = stored ?? (clustersLater ? nil : ClusterCache.computeAndStore(for: options.url, ledger: store.saved, stamp: stamp))
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(mouse: mouse || ProcessInfo.processInfo.environment["UPR_MOUSE"] == "1")
         } catch {
             throw fail("\(error)", code: 2)
         }
-        var state = WorkbenchState(ledger: store.saved, analyst: options.analystName, ledgerName: options.url.lastPathComponent, size: terminal.size, clusters: clusters, clustersPending: clustersLater)
+        var state = WorkbenchState(ledger: store.saved, analyst: options.analystName, ledgerName: options.url.lastPathComponent, size: terminal.size, clusters: clusters, clustersPending: clustersLater, searchIndexLater: indexLater)
         state.readOnlyHolder = store.heldBy
         state.readOnlyReason = store.readOnlyReason
         let findings = record.attach(to: &state)
@@ -65,28 +75,42 @@ struct OpenCommand: ParsableCommand {
             let shown = state.message.map { "\($0.text) · \(notes)" } ?? notes
             state.message = .init(shown, isError: (state.message?.isError ?? false) || notes.contains("NOT SAVED") || notes.contains("cut off"))
         }
-        // Where this analyst left off (beside the ledger, not in it), unless --fresh.
-        let resumeURL = ResumeFile.url(forLedger: options.url, analyst: options.analystName)
-        if !fresh && !created {
-            do {
-                if let point = try ResumeFile.load(resumeURL) {
-                    let problems = point.apply(to: &state)
-                    let summary = ResumePoint.summary(state)
-                    if state.message == nil || !problems.isEmpty {
-                        let said = problems.isEmpty ? "" : " (left out: \(problems.joined(separator: "; ")))"
-                        state.message = .init("Resumed where you left off\(summary.isEmpty ? "" : ": " + summary)\(said). upr --fresh starts clean.", isError: !problems.isEmpty)
-                    }
+        do {
+            if let point = try resumed.get() {
+                let problems = point.apply(to: &state)
+                let summary = ResumePoint.summary(state)
+                if state.message == nil || !problems.isEmpty {
+                    let said = problems.isEmpty ? "" : " (left out: \(problems.joined(separator: "; ")))"
+                    state.message = .init("Resumed where you left off\(summary.isEmpty ? "" : ": " + summary)\(said). upr --fresh starts clean.", isError: !problems.isEmpty)
                 }
-            } catch {
-                state.message = .init("\(error)", isError: true)
             }
+        } catch {
+            state.message = .init("\(error)", isError: true)
         }
         let traced = FirstScreenTrace(terminal, path: ProcessInfo.processInfo.environment["UPR_TRACE_FIRST_SCREEN"])
         let runner = WorkbenchRunner(state: state, terminal: traced, effects: LedgerEffects(store: store))
         if let findings { runner.inBackground(findings) }
+        // The index first (keys may wait for it), then the clusters (seconds; nothing waits).
+        let indexed = DispatchSemaphore(value: 0)
+        if indexLater {
+            let work = state.searchIndexWork()
+            // For the end-to-end tests: an index that takes this long, so that keys surely wait.
+            let delay = ProcessInfo.processInfo.environment["UPR_TEST_SEARCH_INDEX_DELAY_MS"].flatMap(Double.init) ?? 0
+            runner.inBackground {
+                defer { indexed.signal() }
+                if delay > 0 { Thread.sleep(forTimeInterval: delay / 1000) }
+                return work()
+            }
+        } else {
+            indexed.signal()
+        }
         if clustersLater {
             let (url, ledger) = (options.url, store.saved)
-            runner.inBackground { .clustersReady(ClusterCache.computeAndStore(for: url, ledger: ledger)) }
+            runner.inBackground {
+                if let stored = ClusterCache.stored(for: url, ledger: ledger, stamp: stamp) { return .clustersReady(stored) }
+                indexed.wait()
+                return .clustersReady(ClusterCache.computeAndStore(for: url, ledger: ledger, stamp: stamp))
+            }
         }
         let keepResumePoint = { (state: WorkbenchState) in
             do {

@@ -59,6 +59,25 @@ final class BackgroundFoldTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: LedgerJournal.url(for: url)).count, 0)
     }
 
+    /// A fold in the background writes `LEDGER.index` for the file it wrote, as every full write
+    /// does: `upr decide` then goes on finding its lines without reading the file whole.
+    func testAFoldInTheBackgroundWritesTheIndexOfTheFileItWrote() throws {
+        LedgerIndex.writtenAbove = 0  // the fixture is small
+        defer { LedgerIndex.writtenAbove = LedgerStore.foldOnCloseDefault }
+        let store = try LedgerStore.open(url, analyst: "lan", seed: Fixtures.ledger).store
+        store.foldEvery = 2
+        store.foldOnCloseUpTo = 0
+        try decide(store, "140.1", .accepted)
+        try decide(store, "140.2", .rejected)
+        try store.beginFold(slowDisk: {})
+        XCTAssertNil(store.close())
+        XCTAssertEqual(try LedgerCoding.generation(ofFileAt: url), 2)
+        var info = stat()
+        XCTAssertEqual(stat(url.path, &info), 0)
+        let index = try XCTUnwrap(LedgerIndex(for: url, identity: LedgerIndex.Identity(info)), "the index matches the file the fold wrote")
+        index.closeFile()
+    }
+
     func testAFoldCutShortLeavesEveryChangeReadableAndIsTakenUpAgain() throws {
         let store = try LedgerStore.open(url, analyst: "lan", seed: Fixtures.ledger).store
         store.foldEvery = 2

@@ -77,4 +77,44 @@ final class ClusterTests: XCTestCase {
         XCTAssertEqual(try ClusterCache.Stored(JSONSerialization.data(withJSONObject: object, options: .prettyPrinted)), stored)
         XCTAssertThrowsError(try ClusterCache.Stored(Data("{\"key\":\"ab12\",\"clusters\":[[0,1],[2,".utf8)))
     }
+
+    /// Before the first screen the clusters file is checked against the ledger file it names,
+    /// not by hashing every text; a text changed in the file still invalidates it.
+    func testTheLedgerFileNamedSparesTheHashAndAChangedTextStillInvalidates() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("upr-clusters-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("ledger.json")
+        let ledger = try Self.ledger()
+        try DurableFile.write(LedgerCoding.encode(ledger), to: url)
+        let stamp = try XCTUnwrap(ClusterCache.FileStamp(of: url))
+        let computed = ClusterCache.computeAndStore(for: url, ledger: ledger, stamp: stamp)
+        XCTAssertEqual(ClusterCache.stored(for: url, ledger: ledger, stamp: stamp), computed)
+        // The same file: believed without a look at the texts (here, texts the file does not hold).
+        var texts = ledger.recommendations
+        texts[0].text = "Abolish the death penalty"
+        let other = try Ledger(document: Self.document, recommendations: texts)
+        XCTAssertEqual(ClusterCache.stored(for: url, ledger: other, stamp: stamp), computed, "no text hashed")
+
+        // The file written again with one text changed: another file, and the key says no.
+        try DurableFile.write(LedgerCoding.encode(other), to: url)
+        let changed = try XCTUnwrap(ClusterCache.FileStamp(of: url))
+        XCTAssertNotEqual(changed, stamp)
+        XCTAssertNil(ClusterCache.stored(for: url, ledger: other, stamp: changed))
+        XCTAssertNil(ClusterCache.stored(for: url, ledger: other), "nor without a stamp")
+
+        // Written again with the same texts (a fold): the key holds once, and the new file is named.
+        try DurableFile.write(LedgerCoding.encode(ledger), to: url)
+        let folded = try XCTUnwrap(ClusterCache.FileStamp(of: url))
+        XCTAssertEqual(ClusterCache.stored(for: url, ledger: ledger, stamp: folded), computed)
+        XCTAssertEqual(ClusterCache.stored(for: url, ledger: other, stamp: folded), computed, "named now: no text hashed")
+
+        // A clusters file of before (no file named) is checked by its key, then named.
+        try ClusterCache.Stored(key: ClusterCache.key(ledger, settings: .standard), clusters: computed.clusters).data.write(to: ClusterCache.url(for: url))
+        XCTAssertNil(ClusterCache.stored(for: url, ledger: other, stamp: folded), "an old file's key is checked")
+        XCTAssertEqual(ClusterCache.stored(for: url, ledger: ledger, stamp: folded), computed)
+        XCTAssertNotNil(try ClusterCache.Stored(Data(contentsOf: ClusterCache.url(for: url))).file)
+        // Other settings, other clusters, whatever the file.
+        XCTAssertNil(ClusterCache.stored(for: url, ledger: other, settings: ClusterSettings(threshold: 0.9), stamp: folded))
+    }
 }

@@ -102,8 +102,10 @@ public struct CycleMemory: Equatable, Sendable {
     public let matches: [Match?]
     public let reference: [ReferenceRecommendation]
 
+    /// No earlier cycle: no matches kept (every lookup by position is out of range, so none; a
+    /// nil per position was 14 MB at 420,000, made before the first screen).
     public static func empty(count: Int) -> CycleMemory {
-        CycleMemory(matches: [Match?](repeating: nil, count: count), reference: [])
+        CycleMemory(matches: [], reference: [])
     }
 
     init(matches: [Match?], reference: [ReferenceRecommendation]) {

@@ -68,12 +68,13 @@ extension FilterTerm {
         case .hasConflict:
             return candidates.filter { ledger.conflicts[index.originalIDs[$0]] != nil }
         case .hasEarlier:
-            return candidates.filter { index.memory.matches[$0] != nil }
+            let matches = index.memory.matches  // empty where no earlier cycle is known
+            return candidates.filter { matches.indices.contains($0) && matches[$0] != nil }
         case .wasSupported:
             let memory = index.memory
             let supported = memory.reference.map { $0.position == .supported }
             return candidates.filter { position in
-                guard let match = memory.matches[position], supported[match.reference] else { return false }
+                guard memory.matches.indices.contains(position), let match = memory.matches[position], supported[match.reference] else { return false }
                 return ledger.decisions[index.originalIDs[position]]?.decision != .accepted
             }
         case .inCluster:

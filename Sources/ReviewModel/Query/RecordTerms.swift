@@ -113,7 +113,9 @@ public struct PrecedentShares: Sendable, Equatable {
         self.shares = shares.map { $0.map { Int8(max(0, min(100, $0))) } ?? -1 }
     }
 
-    public static func empty(count: Int) -> PrecedentShares { PrecedentShares([Int?](repeating: nil, count: count)) }
+    public static func empty(count: Int) -> PrecedentShares { PrecedentShares(none: count) }
+
+    private init(none count: Int) { shares = [Int8](repeating: -1, count: count) }
 
     public func share(at position: Int) -> Int? {
         shares.indices.contains(position) && shares[position] >= 0 ? Int(shares[position]) : nil

@@ -41,6 +41,10 @@ public struct SearchIndex: Sendable {
     public var record: RecordFacts?
     /// The share of the same ask supported in the record (`precedent:>50`, `has:precedent`).
     public var precedent: PrecedentShares
+    /// False for the stand-in (`pending(count:)`) that a workbench holds while the real index is
+    /// built after the first screen: it has no texts, and no query may be asked of it.
+    public let isBuilt: Bool
+    public let count: Int
 
     /// Indexes `ledger` with the bundled list of States (for `state:` aliases and `group:`).
     public init(_ ledger: Ledger) {
@@ -108,9 +112,35 @@ public struct SearchIndex: Sendable {
         self.clusters = .empty(count: ledger.recommendations.count)
         self.memory = .empty(count: ledger.recommendations.count)
         self.precedent = .empty(count: ledger.recommendations.count)
+        self.isBuilt = true
+        self.count = count
     }
 
-    public var count: Int { originals.count }
+    /// A stand-in for the index of `count` recommendations, until the real one is built: it
+    /// carries what others set (clusters, the earlier cycle, the record) and nothing to search.
+    public static func pending(count: Int) -> SearchIndex { SearchIndex(pendingFor: count) }
+
+    private init(pendingFor count: Int) {
+        texts = FlatLists(); ids = FlatLists(); originals = []; originalIDs = []
+        stateNames = []; foldedStates = []; stateRefs = FlatLists(); foldedThemes = []; themeRefs = FlatLists(); groupMasks = []
+        clusters = .empty(count: count)
+        memory = .empty(count: count)
+        precedent = .empty(count: count)
+        isBuilt = false
+        self.count = count
+    }
+
+    /// This index with what others set on `other` (clusters, earlier cycle, record, notes): the
+    /// built index taking the stand-in's place, or one built again for new themes.
+    public func keeping(_ other: SearchIndex) -> SearchIndex {
+        var index = self
+        index.clusters = other.clusters
+        index.memory = other.memory
+        index.record = other.record
+        index.precedent = other.precedent
+        index.notedPositions = other.notedPositions
+        return index
+    }
 
     /// Starts indexing the texts' words on a thread of its own, for `text:`; until that is
     /// done `text:` scans every text, with the same answers.

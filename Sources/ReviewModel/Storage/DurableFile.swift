@@ -22,6 +22,33 @@ public enum DurableFile {
     /// as written (before the rename), for `LedgerIndex` to tell it from any later change.
     @discardableResult
     public static func write(_ data: Data, to url: URL, mode forced: mode_t? = nil) throws -> stat {
+        try replace(url, mode: forced) { fd in try writeAll(data, to: fd, path: url.path) }
+    }
+
+    /// Copies the file at `source` to `url` as `write` writes, a megabyte at a time: a copy of a
+    /// 200 MB ledger (its `.bak`) without 200 MB in memory.
+    @discardableResult
+    public static func copy(_ source: URL, to url: URL, mode forced: mode_t? = nil) throws -> stat {
+        let input = open(source.path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw failure(source.path, "opening it to copy") }
+        defer { close(input) }
+        return try replace(url, mode: forced) { fd in
+            let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+            defer { chunk.deallocate() }
+            while true {
+                let count = read(input, chunk.baseAddress, chunk.count)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw failure(source.path, "reading it to copy")
+                }
+                if count == 0 { return }
+                try writeAll(Data(bytesNoCopy: chunk.baseAddress!, count: count, deallocator: .none), to: fd, path: url.path)
+            }
+        }
+    }
+
+    /// Temp file, `fill`, fsync, rename, fsync of the folder; the new file's `fstat` as written.
+    private static func replace(_ url: URL, mode forced: mode_t?, fill: (Int32) throws -> Void) throws -> stat {
         let path = url.path
         let folder = url.deletingLastPathComponent().path
         let temp = folder + "/" + temporaryPrefix(for: url) + "\(getpid())"
@@ -37,7 +64,7 @@ public enum DurableFile {
         do {
             defer { close(fd) }
             fchmod(fd, mode)
-            try writeAll(data, to: fd, path: path)
+            try fill(fd)
             try sync(fd, step: .fsync, path: path)
             fstat(fd, &written)
         }
