@@ -17,6 +17,9 @@ public enum Workbench {
             return []
         case .mouse(let event):
             guard state.mode == .browse else { return [] }
+            // Keys typed before the click wait for the search index: moving now would put the
+            // cursor under them somewhere else than where they were typed.
+            guard state.keysWaitingForIndex.isEmpty else { return [] }
             let list = state.layout.list
             switch event {
             case .wheelUp: state.moveCursor(to: state.cursor - 3)
@@ -313,6 +316,9 @@ extension WorkbenchState {
     /// Recomputes the view and selects `preferred`, or (in document order) the nearest
     /// recommendation after it; in another order, the same row.
     mutating func refilter(preferring preferred: Int) {
+        // A query reached before the index arrived (the keys that set one wait for it, but not
+        // every way to a query is a key): the index is built here, once, rather than read empty.
+        if filter.query != nil, searchIndexPending { install(SearchArrival.build(ledger, states: search.states)) }
         // Only a query reads the notes (`note:`, `text:`); brought up to date when one is asked.
         if filter.query != nil { refreshNotedPositions() }
         visible = SortOrder.sorted(filter.positions(in: ledger, index: search.index), by: sort, in: ledger)

@@ -7,7 +7,8 @@ import ReviewModel
 ///
 /// Until it arrives the workbench holds a stand-in (`SearchIndex.pending`): browsing, deciding,
 /// notes and the decision filter work as ever; a key that needs the index (Enter on a search or a
-/// filter, Tab completing one, the State picker, `:filter`, `:view`, `:state`, `T`) is held with
+/// filter, Tab completing one, the State picker, `:filter`, `:view`, `:state`, `:proposals`,
+/// `:conflicts`, `T`) is held with
 /// every key after it, says so on the status line, and all of them run, in order, once it is there.
 public struct SearchArrival: Equatable, Sendable {
     public var index: SearchIndex
@@ -47,16 +48,21 @@ extension WorkbenchState {
     /// Puts the built index in the stand-in's place (keeping what was set on it meanwhile) and
     /// hands back the keys that waited for it, to be run in order.
     mutating func receive(_ arrival: SearchArrival) -> [Effect] {
-        guard searchIndexPending else { return [] }
-        // Built for other recommendations (none of the keys that change them runs while it is
-        // pending): built again here rather than leave the held keys waiting for ever.
-        let arrival = arrival.index.count == ledger.recommendations.count ? arrival : SearchArrival.build(ledger, states: search.states)
-        search.index = arrival.index.keeping(search.index)
-        allStates = arrival.allStates
-        if message?.text.hasPrefix(Self.buildingIndex) == true { message = nil }
+        if searchIndexPending {
+            // Built for other recommendations (none of the keys that change them runs while it
+            // is pending): built again here rather than leave the held keys waiting for ever.
+            install(arrival.index.count == ledger.recommendations.count ? arrival : SearchArrival.build(ledger, states: search.states))
+        }
+        // Handed back even where the index was built without waiting for this (`refilter`).
         let keys = keysWaitingForIndex
         keysWaitingForIndex = []
         return keys.isEmpty ? [] : [.replay(keys)]
+    }
+
+    mutating func install(_ arrival: SearchArrival) {
+        search.index = arrival.index.keeping(search.index)
+        allStates = arrival.allStates
+        if message?.text.hasPrefix(Self.buildingIndex) == true { message = nil }
     }
 
     /// Holds `key` while the index is built where it needs the index, or where keys before it
@@ -83,7 +89,7 @@ extension WorkbenchState {
             guard prompt.kind == .command else { return true }
             let name = String(prompt.field.string.trimmingCharacters(in: .whitespaces).prefix { $0 != " " })
             let spec = CommandLineLogic.specs.first(where: { $0.name == name }) ?? CommandLineLogic.uniquePrefix(name)
-            return ["filter", "view", "state", "themes"].contains(spec?.name ?? "")
+            return ["filter", "view", "state", "themes", "proposals", "conflicts"].contains(spec?.name ?? "")
         default:
             return false
         }

@@ -60,6 +60,39 @@ import ReviewModel
         #expect(filtering.visible == [1])
     }
 
+    /// `:proposals` (and `:conflicts`) filter by a query too: they wait like `:filter`, and a
+    /// query reached by any other way before the index arrives builds it there, never reads it empty.
+    @Test func theProposalsListWaitsAndAQueryNeverReadsAnIndexNotBuilt() throws {
+        var ledger = Screens.ledger()
+        try ledger.propose(Proposal(id: "140.3", decision: .accepted, ministry: "Ministry of Justice", file: "moj.xlsx", line: 2, at: Screens.now))
+        var state = Self.later(ledger)
+        Screens.press([.char(":")] + Screens.type("proposals") + [.enter], &state)
+        #expect(state.keysWaitingForIndex == [.enter])
+        _ = Self.arrive(&state)
+        #expect(state.visible == [2])
+
+        var direct = Self.later(ledger)
+        direct.setFilter(direct.filter.with(query: try FilterQuery.parse("has:proposal", states: try StateDirectory.bundled()), text: "has:proposal"))
+        #expect(!direct.searchIndexPending, "built where the query needed it")
+        #expect(direct.visible == [2])
+        #expect(Self.arrive(&direct).isEmpty, "the index arriving later changes nothing")
+        #expect(direct.visible == [2])
+    }
+
+    /// A click or the wheel while keys wait for the index is left alone: the held keys then act
+    /// where they were typed, as they would have at once.
+    @Test func theMouseDoesNotMoveUnderKeysThatWait() {
+        var state = Self.later()
+        Screens.press([.char("/")] + Screens.type("torture") + [.enter], &state)
+        #expect(state.keysWaitingForIndex == [.enter])
+        _ = Workbench.reduce(&state, .mouse(.click(row: 4, column: 10)), now: Screens.now)
+        _ = Workbench.reduce(&state, .mouse(.wheelDown), now: Screens.now)
+        Screens.press([.char("a")], &state)
+        _ = Self.arrive(&state)
+        #expect(state.ledger.status(of: "140.1") == .accepted, "the search's match, where a was typed")
+        #expect(state.ledger.status(of: "140.4") == nil)
+    }
+
     /// Random keys, with the index arriving at a random step: the same screen, ledger and view as
     /// a workbench that had the index from the start.
     @Test func randomKeysEndWhereTheyWouldHaveWithTheIndexAtOnce() throws {
