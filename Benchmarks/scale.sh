@@ -35,7 +35,7 @@ for n in 320 42000 420000; do
   # A decision is a journal append (over 1 MB only the asked lines are read, through LEDGER.index,
   # which `upr fold` writes for a ledger that has none); then one fold of them all. Each timed
   # decision changes the ID (accepted, rejected in turn), so that each appends a line.
-  id=$("$bin/upr" export --format ids --ledger "$ledger" | head -1)
+  id=$("$bin/upr" export --format ids --ledger "$ledger" | sed -n 1p)  # all read: head would cut the pipe (pipefail)
   stats=$(timed "$r" "$bin/upr" stats --ledger "$ledger")
   "$bin/upr" fold --ledger "$ledger" >/dev/null
   flip=0
