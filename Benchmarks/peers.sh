@@ -30,7 +30,7 @@ done
 uprinfo=../shared/upr-data/uprinfo
 if ls "$uprinfo"/*.csv >/dev/null 2>&1; then
   printf '\n== one review (Viet Nam, session 18) from the UPR Info files\n'
-  printf '#!/bin/sh\nrm -f %s/import.json*\nexec %s import %s --ledger %s/import.json --state-under-review "Viet Nam" --session 18 >/dev/null\n' \
+  printf '#!/bin/sh\nrm -f %s/review.json*\nexec %s import %s --ledger %s/review.json --state-under-review "Viet Nam" --session 18 >/dev/null\n' \
     "$work" "$bin/upr" "$(echo "$uprinfo"/*.csv)" "$work" > "$work/import.sh"
   chmod +x "$work/import.sh"
   compare import "$work/import.sh" "python3 Benchmarks/peers.py read-csv $(echo "$uprinfo"/*.csv)"
