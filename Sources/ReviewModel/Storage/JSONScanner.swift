@@ -22,6 +22,23 @@ struct JSONScanner {
         return position
     }
 
+    /// How many lines starting with `item` come before the next one starting with `end`: a hint of
+    /// how many items a container written one a line holds, for sizing what it is read into. At
+    /// most one per `shortest` bytes, so that no file can make it ask for more memory than it is.
+    func lines(startingWith item: StaticString, before end: StaticString, shortest: Int) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        func starts(_ prefix: StaticString, at offset: Int) -> Bool {
+            bytes.count - offset >= prefix.utf8CodeUnitCount && memcmp(base + offset, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0
+        }
+        var lines = 0, offset = position
+        while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+            offset = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+            if starts(end, at: offset) { break }
+            if starts(item, at: offset) { lines += 1 }
+        }
+        return min(lines, (bytes.count - position) / shortest)
+    }
+
     /// Continues after a value that another scanner read from the same start to `end`.
     mutating func jump(to end: Int) {
         position = end

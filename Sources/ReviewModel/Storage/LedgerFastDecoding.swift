@@ -102,16 +102,20 @@ enum LedgerFastDecoding {
 
     fileprivate static func readDecisions(_ scanner: inout JSONScanner) throws -> Decisions? {
         guard try !scanner.null() else { return nil }
-        var list: [(id: String, record: DecisionRecord)] = []
-        try scanner.beginObject()
-        while let id = try scanner.nextKey() { list.append((id, try record(&scanner))) }
-        // Sized once, from the list: the dictionary is then never grown and rehashed.
+        // Sized once, from the lines before the object's closing one (upr writes one decision a
+        // line): the dictionary is then not grown and rehashed as it fills. Only a hint.
+        let expected = scanner.lines(startingWith: "    \"", before: "  }", shortest: 48)
         var map: [String: DecisionRecord] = [:]
-        map.reserveCapacity(list.count)
-        for (id, record) in list {
+        map.reserveCapacity(expected)
+        var order: [(id: String, status: DecisionStatus?)] = []
+        order.reserveCapacity(expected)
+        try scanner.beginObject()
+        while let id = try scanner.nextKey() {
+            let record = try record(&scanner)
             guard map.updateValue(record, forKey: id) == nil else { throw Mismatch() }
+            order.append((id, record.decision))
         }
-        return Decisions(map: map, order: list.map { ($0.id, $0.record.decision) })
+        return Decisions(map: map, order: order)
     }
 
     fileprivate static func readHistory(_ scanner: inout JSONScanner) throws -> [ChangeEvent]? {
