@@ -153,6 +153,14 @@ final class LedgerFastDecodingTests: XCTestCase {
             XCTAssertEqual(try LedgerCoding.decode(Data(nestedDecisions.utf8), path: "t.json"), ledger)
         }
 
+        // The positions of the IDs are made while the other threads read: an ID twice is still named.
+        let second = ledger.recommendations[1].id, third = ledger.recommendations[2].id
+        let duplicated = text.replacingOccurrences(of: "{\"id\":\"\(third)\",", with: "{\"id\":\"\(second)\",")
+        XCTAssertNotEqual(duplicated, text)
+        XCTAssertThrowsError(try LedgerCoding.decode(Data(duplicated.utf8), path: "t.json")) { error in
+            XCTAssertTrue("\(error)".contains(second), "\(error)")
+        }
+
         let damaged = text.replacingOccurrences(of: "\"kind\":\"change\"", with: "\"kind\":\"chnage\"")
         XCTAssertNil(bothWays(Data(damaged.utf8)).fast)
         let twice = text.replacingOccurrences(of: "\"by\":\"lan\",\"decision\"", with: "\"by\":\"lan\",\"by\":\"lan\",\"decision\"")

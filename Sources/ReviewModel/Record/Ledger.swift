@@ -46,20 +46,25 @@ public struct Ledger: Equatable, Sendable {
         proposals: [String: Proposal] = [:]
     ) throws {
         try self.init(schemaVersion: schemaVersion, notice: notice, document: document, recommendations: recommendations, decisions: decisions,
-                      generation: generation, history: history, proposals: proposals, statuses: nil)
+                      generation: generation, history: history, proposals: proposals, statuses: nil, positions: nil)
     }
 
     /// `statuses`, where given, is the decision at each position, found by a reader that met
-    /// every decision at its recommendation's place: each is then known already.
+    /// every decision at its recommendation's place: each is then known already. `positions`,
+    /// where given, is the position of each ID, made by the reader (each ID once).
     init(
         schemaVersion: Int, notice: String?, document: DocumentInfo, recommendations: [Recommendation], decisions: [String: DecisionRecord],
-        generation: Int, history: [ChangeEvent], proposals: [String: Proposal], statuses known: [DecisionStatus?]?
+        generation: Int, history: [ChangeEvent], proposals: [String: Proposal], statuses known: [DecisionStatus?]?, positions: [String: Int]?
     ) throws {
         var index: [String: Int] = [:]
-        index.reserveCapacity(recommendations.count)
-        for (position, recommendation) in recommendations.enumerated() {
-            if index.updateValue(position, forKey: recommendation.id) != nil {
-                throw LedgerError.duplicateID(recommendation.id)
+        if let positions, positions.count == recommendations.count {
+            index = positions
+        } else {
+            index.reserveCapacity(recommendations.count)
+            for (position, recommendation) in recommendations.enumerated() {
+                if index.updateValue(position, forKey: recommendation.id) != nil {
+                    throw LedgerError.duplicateID(recommendation.id)
+                }
             }
         }
         var statuses = [DecisionStatus?](repeating: nil, count: recommendations.count)

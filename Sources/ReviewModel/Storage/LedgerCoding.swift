@@ -99,12 +99,12 @@ public enum LedgerCoding {
 
     /// Decodes a ledger; `path` is only used to name the file in errors.
     public static func decode(_ data: Data, path: String) throws -> Ledger {
-        let (contents, statuses) = try (try? LedgerFastDecoding.read(data)) ?? (decodeWithFoundation(data, path: path), nil)
+        let (contents, found) = try (try? LedgerFastDecoding.read(data)) ?? (decodeWithFoundation(data, path: path), LedgerFastDecoding.Found())
         if contents.schemaVersion > Ledger.currentSchemaVersion {
             throw LedgerError.newerSchema(path: path, found: contents.schemaVersion, supported: Ledger.currentSchemaVersion)
         }
         do {
-            return try LedgerMigration.ledger(from: contents, statuses: statuses)
+            return try LedgerMigration.ledger(from: contents, found: found)
         } catch let error as LedgerError {
             throw LedgerError.invalidField(path: path, field: "recommendations/decisions", reason: error.description)
         }

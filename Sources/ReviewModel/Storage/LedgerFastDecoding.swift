@@ -12,24 +12,29 @@ enum LedgerFastDecoding {
 
     static func contents(_ data: Data) throws -> LedgerCoding.Contents { try read(data).contents }
 
-    /// The contents, and where the decisions came in the recommendations' order (as upr writes
-    /// them) the status at each position, found on the way so that the ledger need not look each
-    /// ID up again.
-    static func read(_ data: Data) throws -> (contents: LedgerCoding.Contents, statuses: [DecisionStatus?]?) {
+    /// What the reader found on the way that the ledger need not work out again: where the
+    /// decisions came in the recommendations' order (as upr writes them), the status at each
+    /// position; for a large file, the position of each ID, made while the other threads read.
+    struct Found {
+        var statuses: [DecisionStatus?]?
+        var positions: [String: Int]?
+    }
+
+    static func read(_ data: Data) throws -> (contents: LedgerCoding.Contents, found: Found) {
         try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             let early = bytes.count >= 1 << 20 ? Early(bytes) : nil
             // The other threads read these bytes: they must be done before the bytes go.
             defer { early?.wait() }
             var scanner = JSONScanner(bytes)
-            var statuses: [DecisionStatus?]?
-            let contents = try readContents(&scanner, early: early, statuses: &statuses)
+            var found = Found()
+            let contents = try readContents(&scanner, early: early, found: &found)
             try scanner.end()
-            return (contents, statuses)
+            return (contents, found)
         }
     }
 
-    private static func readContents(_ scanner: inout JSONScanner, early: Early?, statuses: inout [DecisionStatus?]?) throws -> LedgerCoding.Contents {
+    private static func readContents(_ scanner: inout JSONScanner, early: Early?, found: inout Found) throws -> LedgerCoding.Contents {
         var schemaVersion: Int?, generation: Int?, notice: String?, document: DocumentInfo?
         var recommendations: [Recommendation]?, decisions: [String: DecisionRecord]?, history: [ChangeEvent]?
         var views: [String: String]?, proposals: [String: Proposal]?, conflicts: [String: [ConflictSide]]?
@@ -49,6 +54,8 @@ enum LedgerFastDecoding {
                 try scanner.beginArray()
                 while try scanner.nextElement() { list.append(try recommendation(&scanner, lists)) }
                 recommendations = list
+                // While the decisions and the history are still being read on the other threads.
+                if early != nil { found.positions = positions(of: list) }
             case "decisions":
                 try seen.first(5)
                 let read: Decisions?
@@ -62,7 +69,7 @@ enum LedgerFastDecoding {
                 decisions = read.map
                 var positions = InOrder(recommendations ?? [])
                 for (id, status) in read.order { positions.place(id, status) }
-                statuses = positions.statuses
+                found.statuses = positions.statuses
             case "history":
                 try seen.first(6)
                 if let early, let found = early.history.result(from: try scanner.valueStart()) {
@@ -92,6 +99,16 @@ enum LedgerFastDecoding {
             schemaVersion: schemaVersion, generation: generation, notice: notice, document: document,
             recommendations: recommendations, decisions: decisions, history: history, views: views,
             proposals: proposals, conflicts: conflicts, reference: reference, consultation: consultation)
+    }
+
+    /// The position of each ID; nil where one is there twice (the ledger then says so by name).
+    private static func positions(of recommendations: [Recommendation]) -> [String: Int]? {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(recommendations.count)
+        for (position, recommendation) in recommendations.enumerated() where index.updateValue(position, forKey: recommendation.id) != nil {
+            return nil
+        }
+        return index
     }
 
     /// The decisions object: the records by ID, and the IDs with their status in the file's order.

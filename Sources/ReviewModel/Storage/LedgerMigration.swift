@@ -3,8 +3,8 @@ import Foundation
 /// Older ledger files, brought to the current schema by pure functions, one step per version.
 /// The store backs the old file up before it saves the migrated one.
 enum LedgerMigration {
-    /// `statuses`: the decision at each position where the reader found them on the way.
-    static func ledger(from contents: LedgerCoding.Contents, statuses: [DecisionStatus?]? = nil) throws -> Ledger {
+    /// `found`: what the reader found on the way (statuses by position, positions by ID).
+    static func ledger(from contents: LedgerCoding.Contents, found: LedgerFastDecoding.Found = .init()) throws -> Ledger {
         var contents = contents
         while contents.schemaVersion < Ledger.currentSchemaVersion {
             contents = try step(contents)
@@ -13,7 +13,7 @@ enum LedgerMigration {
             schemaVersion: contents.schemaVersion, notice: contents.notice, document: contents.document,
             recommendations: contents.recommendations, decisions: contents.decisions ?? [:],
             generation: contents.generation ?? 0, history: contents.history ?? [],
-            proposals: contents.proposals ?? [:], statuses: statuses)
+            proposals: contents.proposals ?? [:], statuses: found.statuses, positions: found.positions)
         ledger.views = contents.views ?? [:]
         for id in (contents.conflicts ?? [:]).keys where !ledger.contains(id) { throw LedgerError.decisionForUnknownID(id) }
         ledger.conflicts = contents.conflicts ?? [:]
