@@ -79,13 +79,7 @@ public enum MinistrySheetLayout {
     /// ID to its text, so that an edited ID or text is told apart from a recommendation re-imported
     /// since the export. Not a secret and not a signature: it catches slips, not forgery.
     public static func checksum(id: String, text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (id + "\u{1F}" + normalized(text)).utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        FNV1a.hex(FNV1a.hash((id + "\u{1F}" + normalized(text)).utf8))
     }
 
     /// Spreadsheets may turn line ends into CRLF and trim the cell: compared without those.

@@ -22,21 +22,10 @@ struct JSONScanner {
         return position
     }
 
-    /// How many lines starting with `item` come before the next one starting with `end`: a hint of
-    /// how many items a container written one a line holds, for sizing what it is read into. At
-    /// most one per `shortest` bytes, so that no file can make it ask for more memory than it is.
+    /// How many lines starting with `item` come before the next one starting with `end`, from
+    /// here (`JSONBytes.lines`): a hint for sizing what a container is read into.
     func lines(startingWith item: StaticString, before end: StaticString, shortest: Int) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        func starts(_ prefix: StaticString, at offset: Int) -> Bool {
-            bytes.count - offset >= prefix.utf8CodeUnitCount && memcmp(base + offset, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0
-        }
-        var lines = 0, offset = position
-        while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
-            offset = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
-            if starts(end, at: offset) { break }
-            if starts(item, at: offset) { lines += 1 }
-        }
-        return min(lines, (bytes.count - position) / shortest)
+        JSONBytes.lines(in: bytes, from: position, startingWith: item, before: end, shortest: shortest)
     }
 
     /// Continues after a value that another scanner read from the same start to `end`.
@@ -164,21 +153,11 @@ struct JSONScanner {
         var high: UInt64 = 0
         while position + 8 <= bytes.count {
             let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-            guard !Self.holdsSpecialByte(word) else { break }
+            guard !JSONBytes.holdsSpecialByte(word) else { break }
             high |= word
             position += 8
         }
-        return high & Self.highBits == 0
-    }
-
-    private static let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
-
-    /// Whether a byte of `word` is a quote, a backslash or below 0x20 (exact: the borrow of the
-    /// tests can only mark bytes above one that matched).
-    private static func holdsSpecialByte(_ word: UInt64) -> Bool {
-        func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highBits }
-        let control = (word &- ones &* 0x20) & ~word & highBits
-        return (control | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C))) != 0
+        return high & JSONBytes.highBits == 0
     }
 
     /// The bytes of a string without escapes, in place (no String is made); anything else is a
@@ -321,7 +300,7 @@ struct JSONScanner {
     /// once it was read in full here, so a shared one is exactly what reading it would give.
     mutating func strings(sharing lists: SharedLists) throws -> [String] {
         let start = try valueStart()
-        guard let end = plainListEnd(from: start) else { return try strings() }
+        guard let end = JSONBytes.plainListEnd(in: bytes, from: start) else { return try strings() }
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
         if let list = lists.list(raw) {
             position = end
@@ -330,25 +309,6 @@ struct JSONScanner {
         let list = try strings()
         if position == end { lists.remember(raw, list) }
         return list
-    }
-
-    /// Where a short array of strings without escapes or control bytes ends (past its `]`), or nil.
-    private func plainListEnd(from start: Int) -> Int? {
-        guard start < bytes.count, bytes[start] == UInt8(ascii: "[") else { return nil }
-        var index = start + 1, inString = false
-        let limit = min(bytes.count, start + SharedLists.longest)
-        while index < limit {
-            let byte = bytes[index]
-            index += 1
-            if inString {
-                if byte == Self.quote { inString = false } else if byte == Self.backslash || byte < 0x20 { return nil }
-            } else if byte == Self.quote {
-                inString = true
-            } else if byte == UInt8(ascii: "]") {
-                return index
-            }
-        }
-        return nil
     }
 
     mutating func strings() throws -> [String] {

@@ -36,11 +36,7 @@ struct JournalChain {
 
     static func hash(_ bytes: Data) -> UInt64 {
         // Over the bytes in place: Data's own iterator costs a call per byte.
-        bytes.withUnsafeBytes { raw in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in raw { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return hash
-        }
+        bytes.withUnsafeBytes { FNV1a.hash($0) }
     }
 
     /// What line n's `prev` holds: the hash of line n-1, or for the first line one of the
@@ -80,10 +76,7 @@ struct JournalChain {
         return hex(hash(zeroed)) == check
     }
 
-    static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
+    static func hex(_ value: UInt64) -> String { FNV1a.hex(value) }
 
     mutating func add(_ bytes: Data, number: Int) {
         count = number

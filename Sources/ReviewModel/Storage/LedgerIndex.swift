@@ -87,10 +87,8 @@ struct LedgerIndex {
     private let mapped: UnsafeRawBufferPointer?
 
     /// FNV-1a, as the journal's chain uses.
-    static func hash<Bytes: Sequence>(_ bytes: Bytes, from start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 where Bytes.Element == UInt8 {
-        var hash = start
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+    static func hash<Bytes: Sequence>(_ bytes: Bytes, from start: UInt64 = FNV1a.offsetBasis) -> UInt64 where Bytes.Element == UInt8 {
+        FNV1a.hash(bytes, from: start)
     }
 
     static func bytes(of words: [UInt64]) -> [UInt8] {
