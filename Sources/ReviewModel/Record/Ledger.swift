@@ -61,9 +61,10 @@ public struct Ledger: Equatable, Sendable {
             index = positions
         } else {
             index.reserveCapacity(recommendations.count)
-            for (position, recommendation) in recommendations.enumerated() {
-                if index.updateValue(position, forKey: recommendation.id) != nil {
-                    throw LedgerError.duplicateID(recommendation.id)
+            // By index, not `enumerated()`, which copies each recommendation (all its fields retained).
+            for position in recommendations.indices {
+                if index.updateValue(position, forKey: recommendations[position].id) != nil {
+                    throw LedgerError.duplicateID(recommendations[position].id)
                 }
             }
         }
@@ -94,9 +95,10 @@ public struct Ledger: Equatable, Sendable {
         previousChange.reserveCapacity(history.count)
         // A history mostly follows the list: the place after the last change's is tried first.
         var last = 0
-        for (number, event) in history.enumerated() {
-            let near = (last..<min(last + 4, recommendations.count)).first { recommendations[$0].id == event.id }
-            let position = near ?? index[event.id]
+        for number in history.indices {
+            let id = history[number].id
+            let near = (last..<min(last + 4, recommendations.count)).first { recommendations[$0].id == id }
+            let position = near ?? index[id]
             link(at: position, number)
             if let position { last = position }
         }

@@ -51,6 +51,9 @@ enum LedgerFastDecoding {
             case "recommendations":
                 try seen.first(4)
                 var list: [Recommendation] = []
+                // Sized once like the decisions: grown by doubling, a list this long is copied
+                // into fresh memory again and again.
+                list.reserveCapacity(scanner.lines(startingWith: "    {", before: "  ]", shortest: 32))
                 try scanner.beginArray()
                 while try scanner.nextElement() { list.append(try recommendation(&scanner, lists)) }
                 recommendations = list
@@ -105,7 +108,9 @@ enum LedgerFastDecoding {
     private static func positions(of recommendations: [Recommendation]) -> [String: Int]? {
         var index: [String: Int] = [:]
         index.reserveCapacity(recommendations.count)
-        for (position, recommendation) in recommendations.enumerated() where index.updateValue(position, forKey: recommendation.id) != nil {
+        // By index: `enumerated()` would copy each recommendation, retaining and releasing its
+        // eight fields (100 ms at 420,000).
+        for position in recommendations.indices where index.updateValue(position, forKey: recommendations[position].id) != nil {
             return nil
         }
         return index
@@ -138,6 +143,7 @@ enum LedgerFastDecoding {
     fileprivate static func readHistory(_ scanner: inout JSONScanner) throws -> [ChangeEvent]? {
         guard try !scanner.null() else { return nil }
         var list: [ChangeEvent] = []
+        list.reserveCapacity(scanner.lines(startingWith: "    {", before: "  ]", shortest: 48))
         try scanner.beginArray()
         while try scanner.nextElement() { list.append(try event(&scanner)) }
         return list
