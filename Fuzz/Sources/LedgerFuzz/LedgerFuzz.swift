@@ -8,6 +8,8 @@ public func ledgerFuzz(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let data = Data(bytes: bytes, count: count)
     // The fast reader must never accept what JSONDecoder refuses, nor read it otherwise.
     guard LedgerCoding.fastPathAgrees(data) else { fatalError("the fast ledger reader and JSONDecoder disagree") }
+    // A file is read a window at a time: any window, down to one byte, reads what the whole reads.
+    guard LedgerCoding.windowsAgree(data, window: 1 + count % 61) else { fatalError("a ledger read a window at a time reads otherwise") }
     // The one reader of every command (export --format ids included): exactly what JSONDecoder
     // reads, or refused, with line and column where the JSON is bad. A line scan beside it, as
     // `export --format ids` had, would have to pass this too.

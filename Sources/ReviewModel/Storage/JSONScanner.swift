@@ -11,9 +11,12 @@ struct JSONScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int = 0) {
+    /// `first`: whether the container begun last has had no item yet (a scanner continuing
+    /// where another stopped, as `JSONWindow` makes them).
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int = 0, first: Bool = false) {
         self.bytes = bytes
         self.position = position
+        self.first = first
     }
 
     /// Where the next value starts (white space skipped).
@@ -83,7 +86,7 @@ struct JSONScanner {
 
     // MARK: Containers: `beginObject()` then `while let key = try nextKey()`; arrays alike.
 
-    private var first = false
+    private(set) var first = false
 
     mutating func beginObject() throws {
         try expect(UInt8(ascii: "{"))

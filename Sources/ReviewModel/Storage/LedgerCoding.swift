@@ -100,6 +100,18 @@ public enum LedgerCoding {
     /// Decodes a ledger; `path` is only used to name the file in errors.
     public static func decode(_ data: Data, path: String) throws -> Ledger {
         let (contents, found) = try (try? LedgerFastDecoding.read(data)) ?? (decodeWithFoundation(data, path: path), LedgerFastDecoding.Found())
+        return try ledger(contents, found, path: path)
+    }
+
+    /// Reads a ledger file a window at a time where the fast reader takes it all (a large
+    /// ledger is then never held whole in memory); nil where it does not, and the caller reads
+    /// the file's bytes with `decode(_:path:)`, which explains what is wrong.
+    static func decodeIfPlain(file path: String) throws -> Ledger? {
+        guard let (contents, found) = try? LedgerFastDecoding.read(file: path) else { return nil }
+        return try ledger(contents, found, path: path)
+    }
+
+    private static func ledger(_ contents: Contents, _ found: LedgerFastDecoding.Found, path: String) throws -> Ledger {
         if contents.schemaVersion > Ledger.currentSchemaVersion {
             throw LedgerError.newerSchema(path: path, found: contents.schemaVersion, supported: Ledger.currentSchemaVersion)
         }

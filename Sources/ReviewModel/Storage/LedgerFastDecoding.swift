@@ -21,52 +21,59 @@ enum LedgerFastDecoding {
     }
 
     static func read(_ data: Data) throws -> (contents: LedgerCoding.Contents, found: Found) {
-        try data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            let early = bytes.count >= 1 << 20 ? Early(bytes) : nil
-            // The other threads read these bytes: they must be done before the bytes go.
-            defer { early?.wait() }
-            var scanner = JSONScanner(bytes)
-            var found = Found()
-            let contents = try readContents(&scanner, early: early, found: &found)
-            try scanner.end()
-            return (contents, found)
-        }
+        try data.withUnsafeBytes { raw in try read(.whole(raw.bindMemory(to: UInt8.self))) }
     }
 
-    private static func readContents(_ scanner: inout JSONScanner, early: Early?, found: inout Found) throws -> LedgerCoding.Contents {
+    /// Reads a ledger file a window at a time (`JSONSource.file`), never holding it whole.
+    static func read(file path: String) throws -> (contents: LedgerCoding.Contents, found: Found) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw JSONWindow.ReadFailed(reason: String(cString: strerror(errno))) }
+        // The other threads read through it: closed after they are done (read's own defer).
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw JSONWindow.ReadFailed(reason: String(cString: strerror(errno))) }
+        return try read(.file(descriptor: descriptor, size: Int(status.st_size)))
+    }
+
+    static func read(_ source: JSONSource) throws -> (contents: LedgerCoding.Contents, found: Found) {
+        let early = source.count >= 1 << 20 ? Early(source) : nil
+        // The other threads read these bytes: they must be done before the bytes go.
+        defer { early?.wait() }
+        let window = source.window()
+        var found = Found()
+        let contents = try readContents(window, early: early, found: &found)
+        try window.read { try $0.end() }
+        return (contents, found)
+    }
+
+    private static func readContents(_ window: JSONWindow, early: Early?, found: inout Found) throws -> LedgerCoding.Contents {
         var schemaVersion: Int?, generation: Int?, notice: String?, document: DocumentInfo?
         var recommendations: [Recommendation]?, decisions: [String: DecisionRecord]?, history: [ChangeEvent]?
         var views: [String: String]?, proposals: [String: Proposal]?, conflicts: [String: [ConflictSide]]?
         var reference: [ReferenceRecommendation]?, consultation: [String: [ConsultationComment]]?
         var seen = KeysSeen()
         let lists = SharedLists()
-        try scanner.beginObject()
-        while let key = try scanner.nextKey() {
+        try window.read { try $0.beginObject() }
+        while let key = try window.read({ try $0.nextKey() }) {
             switch key {
-            case "schemaVersion": try seen.first(0); schemaVersion = try scanner.int()
-            case "generation": try seen.first(1); generation = try scanner.null() ? nil : scanner.int()
-            case "notice": try seen.first(2); notice = try scanner.null() ? nil : scanner.string()
-            case "document": try seen.first(3); document = try decoded(DocumentInfo.self, &scanner)
+            case "schemaVersion": try seen.first(0); schemaVersion = try window.read { try $0.int() }
+            case "generation": try seen.first(1); generation = try window.read { try $0.null() ? nil : $0.int() }
+            case "notice": try seen.first(2); notice = try window.read { try $0.null() ? nil : $0.string() }
+            case "document": try seen.first(3); document = try decoded(DocumentInfo.self, window)
             case "recommendations":
                 try seen.first(4)
-                var list: [Recommendation] = []
-                // Sized once like the decisions: grown by doubling, a list this long is copied
-                // into fresh memory again and again.
-                list.reserveCapacity(scanner.lines(startingWith: "    {", before: "  ]", shortest: 32))
-                try scanner.beginArray()
-                while try scanner.nextElement() { list.append(try recommendation(&scanner, lists)) }
+                let list = try readRecommendations(window, lists, early: early)
                 recommendations = list
                 // While the decisions and the history are still being read on the other threads.
                 if early != nil { found.positions = positions(of: list) }
             case "decisions":
                 try seen.first(5)
                 let read: Decisions?
-                if let early, let found = early.decisions.result(from: try scanner.valueStart()) {
+                if let early, let found = early.decisions.result(from: try valueStart(window)) {
                     read = found.value
-                    scanner.jump(to: found.end)
+                    window.jump(to: found.end)
                 } else {
-                    read = try readDecisions(&scanner)
+                    read = try readDecisions(window, expected: early?.survey()?.items(of: .decisions) ?? 0)
                 }
                 guard let read else { break }
                 decisions = read.map
@@ -75,26 +82,28 @@ enum LedgerFastDecoding {
                 found.statuses = positions.statuses
             case "history":
                 try seen.first(6)
-                if let early, let found = early.history.result(from: try scanner.valueStart()) {
+                if let early, let found = early.history.result(from: try valueStart(window)) {
                     history = found.value
-                    scanner.jump(to: found.end)
+                    window.jump(to: found.end)
                 } else {
-                    history = try readHistory(&scanner)
+                    history = try readHistory(window, expected: early?.survey()?.items(of: .history) ?? 0)
                 }
             case "views":
                 try seen.first(7)
-                guard try !scanner.null() else { break }
-                var map: [String: String] = [:]
-                try scanner.beginObject()
-                while let name = try scanner.nextKey() {
-                    guard map.updateValue(try scanner.string(), forKey: name) == nil else { throw Mismatch() }
+                views = try window.read { scanner -> [String: String]? in
+                    guard try !scanner.null() else { return nil }
+                    var map: [String: String] = [:]
+                    try scanner.beginObject()
+                    while let name = try scanner.nextKey() {
+                        guard map.updateValue(try scanner.string(), forKey: name) == nil else { throw Mismatch() }
+                    }
+                    return map
                 }
-                views = map
-            case "proposals": try seen.first(8); proposals = try decoded([String: Proposal]?.self, &scanner)
-            case "conflicts": try seen.first(9); conflicts = try decoded([String: [ConflictSide]]?.self, &scanner)
-            case "reference": try seen.first(10); reference = try decoded([ReferenceRecommendation]?.self, &scanner)
-            case "consultation": try seen.first(11); consultation = try decoded([String: [ConsultationComment]]?.self, &scanner)
-            default: _ = try scanner.valueBytes()
+            case "proposals": try seen.first(8); proposals = try decoded([String: Proposal]?.self, window)
+            case "conflicts": try seen.first(9); conflicts = try decoded([String: [ConflictSide]]?.self, window)
+            case "reference": try seen.first(10); reference = try decoded([ReferenceRecommendation]?.self, window)
+            case "consultation": try seen.first(11); consultation = try decoded([String: [ConsultationComment]]?.self, window)
+            default: _ = try window.read { try $0.valueBytes() }
             }
         }
         guard let schemaVersion, let document, let recommendations else { throw Mismatch() }
@@ -102,6 +111,28 @@ enum LedgerFastDecoding {
             schemaVersion: schemaVersion, generation: generation, notice: notice, document: document,
             recommendations: recommendations, decisions: decisions, history: history, views: views,
             proposals: proposals, conflicts: conflicts, reference: reference, consultation: consultation)
+    }
+
+    /// Where the next value starts in the source (white space skipped).
+    private static func valueStart(_ window: JSONWindow) throws -> Int {
+        try window.read { _ = try $0.valueStart() }
+        return window.offset
+    }
+
+    private static func readRecommendations(_ window: JSONWindow, _ lists: SharedLists, early: Early?) throws -> [Recommendation] {
+        var list: [Recommendation] = []
+        // Sized once the survey (on another thread) has counted the lines: grown by doubling, a
+        // list this long is copied into fresh memory again and again.
+        var sized = early == nil
+        try window.read { try $0.beginArray() }
+        while let recommendation = try window.read({ try $0.nextElement() ? recommendation(&$0, lists) : nil }) {
+            if !sized, list.count & 1023 == 0, let survey = early?.survey() {
+                list.reserveCapacity(survey.items(of: .recommendations))
+                sized = true
+            }
+            list.append(recommendation)
+        }
+        return list
     }
 
     /// The position of each ID; nil where one is there twice (the ledger then says so by name).
@@ -122,30 +153,31 @@ enum LedgerFastDecoding {
         var order: [(id: String, status: DecisionStatus?)]
     }
 
-    fileprivate static func readDecisions(_ scanner: inout JSONScanner) throws -> Decisions? {
-        guard try !scanner.null() else { return nil }
-        // Sized once, from the lines before the object's closing one (upr writes one decision a
-        // line): the dictionary is then not grown and rehashed as it fills. Only a hint.
-        let expected = scanner.lines(startingWith: "    \"", before: "  }", shortest: 48)
+    fileprivate static func readDecisions(_ window: JSONWindow, expected: Int) throws -> Decisions? {
+        guard try !window.read({ try $0.null() }) else { return nil }
+        // Sized once, from the survey's count of lines (upr writes one decision a line): the
+        // dictionary is then not grown and rehashed as it fills. Only a hint.
         var map: [String: DecisionRecord] = [:]
         map.reserveCapacity(expected)
         var order: [(id: String, status: DecisionStatus?)] = []
         order.reserveCapacity(expected)
-        try scanner.beginObject()
-        while let id = try scanner.nextKey() {
-            let record = try record(&scanner)
+        try window.read { try $0.beginObject() }
+        while let (id, record) = try window.read({ scanner -> (String, DecisionRecord)? in
+            guard let id = try scanner.nextKey() else { return nil }
+            return (id, try record(&scanner))
+        }) {
             guard map.updateValue(record, forKey: id) == nil else { throw Mismatch() }
             order.append((id, record.decision))
         }
         return Decisions(map: map, order: order)
     }
 
-    fileprivate static func readHistory(_ scanner: inout JSONScanner) throws -> [ChangeEvent]? {
-        guard try !scanner.null() else { return nil }
+    fileprivate static func readHistory(_ window: JSONWindow, expected: Int) throws -> [ChangeEvent]? {
+        guard try !window.read({ try $0.null() }) else { return nil }
         var list: [ChangeEvent] = []
-        list.reserveCapacity(scanner.lines(startingWith: "    {", before: "  ]", shortest: 48))
-        try scanner.beginArray()
-        while try scanner.nextElement() { list.append(try event(&scanner)) }
+        list.reserveCapacity(expected)
+        try window.read { try $0.beginArray() }
+        while let event = try window.read({ try $0.nextElement() ? event(&$0) : nil }) { list.append(event) }
         return list
     }
 
@@ -257,25 +289,43 @@ enum LedgerFastDecoding {
     }
 
     /// A rare part, read by JSONDecoder from its own bytes.
-    private static func decoded<T: Decodable>(_ type: T.Type, _ scanner: inout JSONScanner) throws -> T {
+    private static func decoded<T: Decodable>(_ type: T.Type, _ window: JSONWindow) throws -> T {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = Timestamp.decoding
-        return try decoder.decode(type, from: try scanner.valueBytes())
+        return try decoder.decode(type, from: try window.read { try $0.valueBytes() })
     }
 
     /// The decisions and the history of a large ledger, each read on a thread of its own while
     /// the first reads the recommendations: with them, they are nearly all of the file. Each
-    /// starts where the ledger's own layout puts it, on a line `  "decisions": {` or
-    /// `  "history": [`, found by the thread itself; what it read is used only if the reading of
-    /// the whole file arrives at that very byte, so a file laid out otherwise reads the same as
-    /// without them.
-    fileprivate struct Early {
-        let decisions: EarlySection<Decisions?>
-        let history: EarlySection<[ChangeEvent]?>
+    /// starts where the survey found the ledger's own layout puts it, on a line
+    /// `  "decisions": {` or `  "history": [`; what it read is used only if the reading of the
+    /// whole file arrives at that very byte, so a file laid out otherwise reads the same as
+    /// without them. The survey is made first, on the decisions' thread (their section is the
+    /// shortest); the history's thread waits for it, the first thread only looks.
+    fileprivate final class Early: @unchecked Sendable {
+        let decisions = EarlySection<Decisions?>()
+        let history = EarlySection<[ChangeEvent]?>()
+        private let surveyed = DispatchGroup()
+        private var surveyMade: LedgerSurvey?
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            decisions = EarlySection(bytes, after: "\n  \"decisions\": ") { try LedgerFastDecoding.readDecisions(&$0) }
-            history = EarlySection(bytes, after: "\n  \"history\": ") { try LedgerFastDecoding.readHistory(&$0) }
+        init(_ source: JSONSource) {
+            surveyed.enter()
+            Thread.detachNewThread { [self] in
+                surveyMade = try? LedgerSurvey(source)
+                surveyed.leave()
+                let expected = surveyMade?.items(of: .decisions) ?? 0
+                decisions.run(source, at: surveyMade?.start(of: .decisions)) { try LedgerFastDecoding.readDecisions($0, expected: expected) }
+            }
+            Thread.detachNewThread { [self] in
+                surveyed.wait()
+                let expected = surveyMade?.items(of: .history) ?? 0
+                history.run(source, at: surveyMade?.start(of: .history)) { try LedgerFastDecoding.readHistory($0, expected: expected) }
+            }
+        }
+
+        /// The survey, if it is done; never waits.
+        func survey() -> LedgerSurvey? {
+            surveyed.wait(timeout: .now()) == .success ? surveyMade : nil
         }
 
         func wait() {
@@ -285,22 +335,18 @@ enum LedgerFastDecoding {
     }
 
     fileprivate final class EarlySection<Value>: @unchecked Sendable {
-        private let bytes: UnsafeBufferPointer<UInt8>
         private var start = -1
         private var read: (value: Value, end: Int)?
         private let done = DispatchSemaphore(value: 0)
         private var waited = false
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>, after marker: String, reader: @escaping @Sendable (inout JSONScanner) throws -> Value) {
-            self.bytes = bytes
-            let marker = Array(marker.utf8)
-            Thread.detachNewThread { [self] in
-                defer { done.signal() }
-                guard let found = marker.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: $0, in: self.bytes) }) else { return }
-                start = found + marker.count
-                var scanner = JSONScanner(self.bytes, at: start)
-                read = (try? reader(&scanner)).map { ($0, scanner.position) }
-            }
+        /// Reads the section from `start`, on the calling thread (one of `Early`'s).
+        func run(_ source: JSONSource, at start: Int?, _ reader: (JSONWindow) throws -> Value) {
+            defer { done.signal() }
+            guard let start else { return }
+            self.start = start
+            let window = source.window(at: start)
+            read = (try? reader(window)).map { ($0, window.offset) }
         }
 
         func wait() {

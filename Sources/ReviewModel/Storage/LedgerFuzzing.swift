@@ -11,6 +11,16 @@ extension LedgerCoding {
         return (try? decodeWithFoundation(data, path: "fuzz")) == fast
     }
 
+    /// For `ledger-fuzz`: false where reading the bytes a few at a time, as a file is read
+    /// (`JSONSource.windowed`, a window of `window` bytes grown as values need), reads otherwise
+    /// than reading them whole.
+    @_spi(Fuzzing) public static func windowsAgree(_ data: Data, window: Int) -> Bool {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            return (try? LedgerFastDecoding.read(.windowed(bytes, window: window)).contents) == (try? LedgerFastDecoding.read(.whole(bytes)).contents)
+        }
+    }
+
     /// For `ledger-fuzz`: what is wrong, if anything, with the reader every command uses
     /// (`decode`, behind `LedgerStore.read` and `open`) on these bytes: it must read exactly
     /// what JSONDecoder reads or refuse, and a refusal of bad JSON must say where.

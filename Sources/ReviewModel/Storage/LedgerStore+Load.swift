@@ -17,17 +17,7 @@ extension LedgerStore {
     }
 
     static func load(_ url: URL) throws -> Loaded {
-        let data: Data
-        do {
-            // Read, not mapped: mapping saved 110 ms at 420,000, but a file another tool rewrites
-            // in place while it is read (`cp backup.json ledger.json`) would kill the process
-            // (SIGBUS) where a read gives torn bytes, which the strict reader refuses by name.
-            data = try Data(contentsOf: url)
-        } catch {
-            if !FileManager.default.fileExists(atPath: url.path) { throw LedgerError.notFound(path: url.path) }
-            throw LedgerError.unreadable(path: url.path, reason: error.localizedDescription)
-        }
-        var ledger = try LedgerCoding.decode(data, path: url.path)
+        var ledger = try LedgerCoding.decodeIfPlain(file: url.path) ?? LedgerCoding.decode(try bytes(of: url), path: url.path)
         let fileGeneration = ledger.generation
         // The lines of a fold that had not finished come first; the journal's then continue the
         // generation after the file's.
@@ -41,6 +31,18 @@ extension LedgerStore {
         loaded.foldingDone = fromAside == 0 && FileManager.default.fileExists(atPath: LedgerJournal.foldingURL(for: url).path)
         loaded.notes = [aside.warning(path: LedgerJournal.foldingURL(for: url).path), contents.warning(path: journalPath)].compactMap { $0 }
         return loaded
+    }
+
+    /// The whole file, for the reading that explains what is wrong with it. Read, not mapped:
+    /// a file another tool rewrites in place while it is read (`cp backup.json ledger.json`)
+    /// would kill the process (SIGBUS) where a read gives torn bytes, refused by name.
+    private static func bytes(of url: URL) throws -> Data {
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            if !FileManager.default.fileExists(atPath: url.path) { throw LedgerError.notFound(path: url.path) }
+            throw LedgerError.unreadable(path: url.path, reason: error.localizedDescription)
+        }
     }
 
     /// Applies a journal's lines of `generation` (older ones are folded already: the crash came
