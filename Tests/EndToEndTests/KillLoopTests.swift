@@ -56,7 +56,7 @@ final class KillLoopTests: XCTestCase {
                 XCTFail("round \(round): the ledger does not open: \(String(describing: try? LedgerStore.read(ledgerURL)))")
                 break
             }
-            let decided = ledger.decisions.compactMapValues(\.decision)
+            let decided = ledger.decisionsByID.compactMapValues(\.decision)
             // Every reported step is on disk; the one in flight may or may not be.
             if decided == expected(after: done + reported) {
                 done += reported

@@ -19,7 +19,7 @@ final class AddendumRoundTripTests: XCTestCase {
 
     /// What the round trip must keep, by ID: decision, mark, explanation.
     func published(_ ledger: Ledger) -> [String: String] {
-        ledger.decisions.mapValues { "\($0.decision?.rawValue ?? "-") \($0.implemented) \($0.explanation ?? "-")" }
+        ledger.decisionsByID.mapValues { "\($0.decision?.rawValue ?? "-") \($0.implemented) \($0.explanation ?? "-")" }
     }
 
     func testThePublishedAddendumKeepsItsPositionsAndExplanations() throws {
@@ -27,7 +27,7 @@ final class AddendumRoundTripTests: XCTestCase {
         XCTAssertEqual(ledger.counts.accepted, 217)
         XCTAssertEqual(ledger.decisions.values.filter(\.implemented).count, 39)
         XCTAssertEqual(ledger.counts.rejected, 37)
-        let explained = ledger.decisions.filter { $0.value.explanation != nil }
+        let explained = ledger.decisionsByID.filter { $0.value.explanation != nil }
         XCTAssertEqual(explained.count, 83)
         XCTAssertEqual(ledger.record(for: "140.13")?.explanation, "The 1961 Convention on the Reduction of Statelessness was ratified on 30 January 2025.")
         XCTAssertEqual(ledger.record(for: "140.87")?.explanation, ledger.record(for: "140.82")?.explanation, "140.82-85, 87 share one")

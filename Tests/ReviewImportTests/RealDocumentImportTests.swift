@@ -29,7 +29,7 @@ final class RealDocumentImportTests: XCTestCase {
         XCTAssertEqual(ledger.recommendations.count, 227)
         let key = try answerKey()
         XCTAssertEqual(key.count, 227)
-        let decided = ledger.decisions.compactMapValues(\.decision)
+        let decided = ledger.decisionsByID.compactMapValues(\.decision)
         XCTAssertEqual(decided.values.filter { $0 == .accepted }.count, 182)
         XCTAssertEqual(decided.values.filter { $0 == .rejected }.count, 45)
         for (id, position) in key { XCTAssertEqual(decided[id], position, id) }

@@ -8,7 +8,7 @@ final class JSONWindowTests: XCTestCase {
     private func read(_ data: Data, window: Int?) -> LedgerCoding.Contents? {
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            return try? LedgerFastDecoding.read(window.map { .windowed(bytes, window: $0) } ?? .whole(bytes)).contents
+            return try? LedgerFastDecoding.contents(window.map { .windowed(bytes, window: $0) } ?? .whole(bytes))
         }
     }
 
@@ -76,6 +76,17 @@ final class JSONWindowTests: XCTestCase {
             let marker = try XCTUnwrap(text.utf8.firstRange(of: line.utf8))
             XCTAssertEqual(survey.start(of: section), text.utf8.distance(from: text.utf8.startIndex, to: marker.upperBound))
         }
+        // A decision written twice, or out of the list's order, is not placed: read by ID as JSONDecoder reads it.
+        let decided = ledger.recommendations.filter { ledger.decisions[$0.id] != nil }.map(\.id)
+        let line = try XCTUnwrap(text.components(separatedBy: "\n").first { $0.hasPrefix("    \"\(decided[1])\": ") })
+        for changed in [text.replacingOccurrences(of: line, with: line + "\n" + line), text.replacingOccurrences(of: line, with: line.replacingOccurrences(of: decided[1], with: decided[0]))] {
+            XCTAssertNotEqual(changed, text)
+            XCTAssertTrue(LedgerCoding.fastPathAgrees(Data(changed.utf8)))
+            let authority = try LedgerMigration.ledger(from: LedgerCoding.decodeWithFoundation(Data(changed.utf8), path: "t.json"))
+            XCTAssertEqual(try LedgerCoding.decode(Data(changed.utf8), path: "t.json"), authority)
+        }
+        let swapped = text.replacingOccurrences(of: "\"\(decided[1])\": ", with: "\"SWAP\": ").replacingOccurrences(of: "\"\(decided[2])\": ", with: "\"\(decided[1])\": ").replacingOccurrences(of: "\"SWAP\": ", with: "\"\(decided[2])\": ")
+        XCTAssertEqual(try LedgerCoding.decode(Data(swapped.utf8), path: "t.json").decisions[decided[1]], ledger.decisions[decided[2]])
         let small = try data.withUnsafeBytes { try LedgerSurvey(.windowed($0.bindMemory(to: UInt8.self), window: 5)) }
         for section in LedgerSurvey.Section.allCases {
             XCTAssertEqual(small.items(of: section), survey.items(of: section))

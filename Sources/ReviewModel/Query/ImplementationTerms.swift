@@ -51,7 +51,7 @@ public enum ImplementationTerm: Equatable, Sendable {
     /// With the position, for the terms that read the search index (the earlier cycle).
     func matches(_ position: Int, _ ledger: Ledger, _ index: SearchIndex) -> Bool {
         if case let .earlier(status) = self { return index.memory.earlier(at: position)?.0.implementation == status }
-        return matches(ledger.decisions[ledger.recommendations[position].id], ledger.recommendations[position])
+        return matches(ledger.decisions.record(at: position), ledger.recommendations[position])
     }
 
     var description: String {

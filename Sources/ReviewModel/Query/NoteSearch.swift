@@ -24,11 +24,11 @@ public enum NoteSearch {
             }
             if let noted {
                 for position in noted {
-                    if let note = ledger.decisions[ledger.recommendations[position].id]?.note, !note.isEmpty { look(position, note) }
+                    if let note = ledger.decisions.record(at: position)?.note, !note.isEmpty { look(position, note) }
                 }
             } else {
-                for (id, record) in ledger.decisions where !record.note.isEmpty {
-                    if let position = ledger.indexByID[id] { look(position, record.note) }
+                for position in ledger.decisions.positions {
+                    if let note = ledger.decisions.record(at: position)?.note, !note.isEmpty { look(position, note) }
                 }
             }
         }
@@ -37,7 +37,7 @@ public enum NoteSearch {
 
     /// The positions whose record carries a note, in document order: one pass over the decisions.
     public static func notedPositions(in ledger: Ledger) -> [Int] {
-        ledger.decisions.compactMap { $0.value.note.isEmpty ? nil : ledger.indexByID[$0.key] }.sorted()
+        ledger.decisions.positions.filter { !(ledger.decisions.record(at: $0)?.note.isEmpty ?? true) }
     }
 
     /// The candidates whose note contains `needle` (folded), as a set.
@@ -50,7 +50,7 @@ public enum NoteSearch {
 
     /// Whether one recommendation's note contains `needle` (folded).
     static func note(of position: Int, in ledger: Ledger, contains needle: String) -> Bool {
-        guard let note = ledger.decisions[ledger.recommendations[position].id]?.note, !note.isEmpty else { return false }
+        guard let note = ledger.decisions.record(at: position)?.note, !note.isEmpty else { return false }
         var folder = TextFolder()
         let folded = folder.fold(note)
         return Array(needle.utf8).withUnsafeBufferPointer { needle in folded.withUnsafeBufferPointer { ByteSearch.contains(needle, in: $0) } }

@@ -13,9 +13,9 @@ public struct Ledger: Equatable, Sendable {
     public var notice: String?
     public var document: DocumentInfo
     public private(set) var recommendations: [Recommendation]
-    public private(set) var decisions: [String: DecisionRecord]
+    public private(set) var decisions: DecisionTable
     /// Position of each ID in `recommendations`; built once, at load.
-    public private(set) var indexByID: [String: Int]
+    public private(set) var indexByID: IDIndex
     /// Every change ever made, oldest first.
     public private(set) var history: [ChangeEvent]
     /// Named filters (name → filter text), kept with the review so a team shares them.
@@ -46,37 +46,33 @@ public struct Ledger: Equatable, Sendable {
         proposals: [String: Proposal] = [:]
     ) throws {
         try self.init(schemaVersion: schemaVersion, notice: notice, document: document, recommendations: recommendations, decisions: decisions,
-                      generation: generation, history: history, proposals: proposals, statuses: nil, positions: nil)
+                      generation: generation, history: history, proposals: proposals, placed: nil, positions: nil)
     }
 
-    /// `statuses`, where given, is the decision at each position, found by a reader that met
-    /// every decision at its recommendation's place: each is then known already. `positions`,
-    /// where given, is the position of each ID, made by the reader (each ID once).
+    /// `placed`, where given, is the record at each position, found by a reader that met the
+    /// decisions in the recommendations' order (`decisions` is then not read). `positions`, where
+    /// given, is the position of each ID, made by the reader (each ID once).
     init(
         schemaVersion: Int, notice: String?, document: DocumentInfo, recommendations: [Recommendation], decisions: [String: DecisionRecord],
-        generation: Int, history: [ChangeEvent], proposals: [String: Proposal], statuses known: [DecisionStatus?]?, positions: [String: Int]?
+        generation: Int, history: [ChangeEvent], proposals: [String: Proposal], placed: [DecisionRecord?]?, positions: IDIndex?
     ) throws {
-        var index: [String: Int] = [:]
+        let index: IDIndex
         if let positions, positions.count == recommendations.count {
             index = positions
         } else {
-            index.reserveCapacity(recommendations.count)
-            // By index, not `enumerated()`, which copies each recommendation (all its fields retained).
-            for position in recommendations.indices {
-                if index.updateValue(position, forKey: recommendations[position].id) != nil {
-                    throw LedgerError.duplicateID(recommendations[position].id)
-                }
-            }
+            do { index = try IDIndex(recommendations) } catch { throw LedgerError.duplicateID(error.id) }
         }
-        var statuses = [DecisionStatus?](repeating: nil, count: recommendations.count)
-        if let known, known.count == recommendations.count {
-            statuses = known
+        var records: [DecisionRecord?]
+        if let placed, placed.count == recommendations.count {
+            records = placed
         } else {
+            records = Array(repeating: nil, count: recommendations.count)
             for (id, record) in decisions {
                 guard let position = index[id] else { throw LedgerError.decisionForUnknownID(id) }
-                statuses[position] = record.decision
+                records[position] = record
             }
         }
+        let statuses = records.map { $0?.decision }
         for id in proposals.keys where index[id] == nil {
             throw LedgerError.decisionForUnknownID(id)
         }
@@ -84,7 +80,7 @@ public struct Ledger: Equatable, Sendable {
         self.notice = notice
         self.document = document
         self.recommendations = recommendations
-        self.decisions = decisions
+        self.decisions = DecisionTable(records: records, index: index)
         self.indexByID = index
         self.generation = generation
         self.history = history
@@ -242,7 +238,7 @@ public struct Ledger: Equatable, Sendable {
         let record = event.after.flatMap { $0.isEmpty ? nil : $0 }
         counts.remove(statuses[position])
         counts.add(record?.decision)
-        decisions[event.id] = record
+        decisions.set(record, at: position)
         statuses[position] = record?.decision
         history.append(event)
         link(event, history.count - 1)

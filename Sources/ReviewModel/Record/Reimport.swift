@@ -54,7 +54,7 @@ extension Ledger {
         if !changes.goneWithWork.isEmpty && !dropGoneDecisions {
             return (self, changes, false)
         }
-        let kept = decisions.filter { newIDs.contains($0.key) }
+        let kept = decisionsByID.filter { newIDs.contains($0.key) }
         var ledger = try Ledger(schemaVersion: schemaVersion, notice: notice, document: document ?? self.document,
                                 recommendations: recommendations, decisions: kept, generation: generation,
                                 history: history.filter { newIDs.contains($0.id) },

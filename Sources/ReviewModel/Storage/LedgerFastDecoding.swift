@@ -10,14 +10,33 @@ import Foundation
 enum LedgerFastDecoding {
     typealias Mismatch = JSONScanner.Mismatch
 
-    static func contents(_ data: Data) throws -> LedgerCoding.Contents { try read(data).contents }
+    /// The contents as JSONDecoder would give them (the decisions by ID): for the tests and the
+    /// fuzz target, which compare the two.
+    static func contents(_ data: Data) throws -> LedgerCoding.Contents {
+        try data.withUnsafeBytes { raw in try contents(.whole(raw.bindMemory(to: UInt8.self))) }
+    }
+
+    static func contents(_ source: JSONSource) throws -> LedgerCoding.Contents {
+        var (contents, found) = try read(source)
+        if let placed = found.placed { contents.decisions = Found.byID(placed, contents.recommendations) }
+        return contents
+    }
 
     /// What the reader found on the way that the ledger need not work out again: where the
-    /// decisions came in the recommendations' order (as upr writes them), the status at each
-    /// position; for a large file, the position of each ID, made while the other threads read.
+    /// decisions came in the recommendations' order (as upr writes them), the record at each
+    /// position (the contents' `decisions` are then nil); for a large file, the position of each
+    /// ID, made while the other threads read.
     struct Found {
-        var statuses: [DecisionStatus?]?
-        var positions: [String: Int]?
+        var placed: [DecisionRecord?]?
+        var positions: IDIndex?
+
+        static func byID(_ placed: [DecisionRecord?], _ recommendations: [Recommendation]) -> [String: DecisionRecord] {
+            var map: [String: DecisionRecord] = [:]
+            for position in placed.indices {
+                if let record = placed[position] { map[recommendations[position].id] = record }
+            }
+            return map
+        }
     }
 
     static func read(_ data: Data) throws -> (contents: LedgerCoding.Contents, found: Found) {
@@ -43,6 +62,7 @@ enum LedgerFastDecoding {
         var found = Found()
         let contents = try readContents(window, early: early, found: &found)
         try window.read { try $0.end() }
+        found.positions = early?.positions.made()
         return (contents, found)
     }
 
@@ -64,8 +84,8 @@ enum LedgerFastDecoding {
                 try seen.first(4)
                 let list = try readRecommendations(window, lists, early: early)
                 recommendations = list
-                // While the decisions and the history are still being read on the other threads.
-                if early != nil { found.positions = positions(of: list) }
+                // Made on the decisions' thread (done first) while the history is still being read.
+                early?.positions.give(list)
             case "decisions":
                 try seen.first(5)
                 let read: Decisions?
@@ -75,11 +95,12 @@ enum LedgerFastDecoding {
                 } else {
                     read = try readDecisions(window, expected: early?.survey()?.items(of: .decisions) ?? 0)
                 }
-                guard let read else { break }
-                decisions = read.map
-                var positions = InOrder(recommendations ?? [])
-                for (id, status) in read.order { positions.place(id, status) }
-                found.statuses = positions.statuses
+                guard var read else { break }
+                if let recommendations, let placed = read.placed(in: recommendations) {
+                    found.placed = placed
+                } else {
+                    decisions = try read.byID()
+                }
             case "history":
                 try seen.first(6)
                 if let early, let found = early.history.result(from: try valueStart(window)) {
@@ -136,40 +157,67 @@ enum LedgerFastDecoding {
     }
 
     /// The position of each ID; nil where one is there twice (the ledger then says so by name).
-    private static func positions(of recommendations: [Recommendation]) -> [String: Int]? {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(recommendations.count)
-        // By index: `enumerated()` would copy each recommendation, retaining and releasing its
-        // eight fields (100 ms at 420,000).
-        for position in recommendations.indices where index.updateValue(position, forKey: recommendations[position].id) != nil {
-            return nil
-        }
-        return index
+    fileprivate static func positions(of recommendations: [Recommendation]) -> IDIndex? {
+        try? IDIndex(recommendations)
     }
 
-    /// The decisions object: the records by ID, and the IDs with their status in the file's order.
+    /// The decisions object as read: the records in the file's order, and their IDs.
     fileprivate struct Decisions {
-        var map: [String: DecisionRecord]
-        var order: [(id: String, status: DecisionStatus?)]
+        var records: [DecisionRecord?]
+        var ids: [String]
+
+        /// The records at their recommendations' positions, where they follow the list (each
+        /// after the one before, so each ID once, as upr writes them); nil where they do not.
+        /// Moved in place, from the last: no second list of a record for every recommendation.
+        mutating func placed(in recommendations: [Recommendation]) -> [DecisionRecord?]? {
+            var positions: [Int] = []
+            positions.reserveCapacity(ids.count)
+            var next = 0
+            for id in ids {
+                while next < recommendations.count, recommendations[next].id != id { next += 1 }
+                guard next < recommendations.count else { return nil }
+                positions.append(next)
+                next += 1
+            }
+            var placed = records
+            records = []
+            placed.append(contentsOf: repeatElement(nil, count: recommendations.count - placed.count))
+            // Each goes to a place at or after its own, and every place after it is empty by then.
+            for number in positions.indices.reversed() where positions[number] != number {
+                placed.swapAt(number, positions[number])
+            }
+            return placed
+        }
+
+        /// The records by ID, as JSONDecoder reads them; an ID twice goes to JSONDecoder.
+        func byID() throws -> [String: DecisionRecord] {
+            var map: [String: DecisionRecord] = [:]
+            map.reserveCapacity(ids.count)
+            for (id, record) in zip(ids, records) {
+                guard map.updateValue(record!, forKey: id) == nil else { throw Mismatch() }
+            }
+            return map
+        }
     }
 
-    fileprivate static func readDecisions(_ window: JSONWindow, expected: Int) throws -> Decisions? {
+    /// `room`: how many recommendations there are, as far as the survey knows: the records are
+    /// then placed at their positions in the same memory.
+    fileprivate static func readDecisions(_ window: JSONWindow, expected: Int, room: Int = 0) throws -> Decisions? {
         guard try !window.read({ try $0.null() }) else { return nil }
         // Sized once, from the survey's count of lines (upr writes one decision a line): the
-        // dictionary is then not grown and rehashed as it fills. Only a hint.
-        var map: [String: DecisionRecord] = [:]
-        map.reserveCapacity(expected)
-        var order: [(id: String, status: DecisionStatus?)] = []
-        order.reserveCapacity(expected)
+        // list is then not grown and copied as it fills. Only a hint.
+        var decisions = Decisions(records: [], ids: [])
+        decisions.records.reserveCapacity(max(expected, room))
+        decisions.ids.reserveCapacity(expected)
         try window.read { try $0.beginObject() }
         while let (id, record) = try window.read({ scanner -> (String, DecisionRecord)? in
             guard let id = try scanner.nextKey() else { return nil }
             return (id, try record(&scanner))
         }) {
-            guard map.updateValue(record, forKey: id) == nil else { throw Mismatch() }
-            order.append((id, record.decision))
+            decisions.records.append(record)
+            decisions.ids.append(id)
         }
-        return Decisions(map: map, order: order)
+        return decisions
     }
 
     fileprivate static func readHistory(_ window: JSONWindow, expected: Int) throws -> [ChangeEvent]? {
@@ -305,6 +353,7 @@ enum LedgerFastDecoding {
     fileprivate final class Early: @unchecked Sendable {
         let decisions = EarlySection<Decisions?>()
         let history = EarlySection<[ChangeEvent]?>()
+        let positions = EarlyPositions()
         private let surveyed = DispatchGroup()
         private var surveyMade: LedgerSurvey?
 
@@ -313,8 +362,9 @@ enum LedgerFastDecoding {
             Thread.detachNewThread { [self] in
                 surveyMade = try? LedgerSurvey(source)
                 surveyed.leave()
-                let expected = surveyMade?.items(of: .decisions) ?? 0
-                decisions.run(source, at: surveyMade?.start(of: .decisions)) { try LedgerFastDecoding.readDecisions($0, expected: expected) }
+                let expected = surveyMade?.items(of: .decisions) ?? 0, room = surveyMade?.items(of: .recommendations) ?? 0
+                decisions.run(source, at: surveyMade?.start(of: .decisions)) { try LedgerFastDecoding.readDecisions($0, expected: expected, room: room) }
+                positions.make()
             }
             Thread.detachNewThread { [self] in
                 surveyed.wait()
@@ -329,8 +379,48 @@ enum LedgerFastDecoding {
         }
 
         func wait() {
+            // A reading that ended early (a Mismatch) gives no list: the thread must not wait for one.
+            positions.give(nil)
             decisions.wait()
             history.wait()
+            positions.wait()
+        }
+    }
+
+    /// The position of each ID of the recommendations the reading gives, made on one of
+    /// `Early`'s threads once they are read.
+    fileprivate final class EarlyPositions: @unchecked Sendable {
+        private var list: [Recommendation]?
+        private var result: IDIndex?
+        private var given = false, waited = false
+        private let handed = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+
+        /// From the reading thread, once (later calls are ignored).
+        func give(_ list: [Recommendation]?) {
+            guard !given else { return }
+            given = true
+            self.list = list
+            handed.signal()
+        }
+
+        /// On an `Early` thread: waits for the list, then makes the positions.
+        func make() {
+            handed.wait()
+            if let list { result = LedgerFastDecoding.positions(of: list) }
+            list = nil
+            done.signal()
+        }
+
+        func wait() {
+            guard !waited else { return }
+            done.wait()
+            waited = true
+        }
+
+        /// The positions, nil where an ID is there twice (or no list was given).
+        func made() -> IDIndex? {
+            wait()
+            return result
         }
     }
 
@@ -355,31 +445,12 @@ enum LedgerFastDecoding {
             waited = true
         }
 
-        /// What was read and where it ends, if the reading here starts at `position`.
+        /// What was read and where it ends, if the reading here starts at `position`: moved out
+        /// (asked once), so that the caller's is the only reference to it.
         func result(from position: Int) -> (value: Value, end: Int)? {
             wait()
+            defer { read = nil }
             return position == start ? read : nil
-        }
-    }
-
-    /// The status at each position, while the decisions come in the order of the recommendations
-    /// (each after the one before); nil once one does not.
-    private struct InOrder {
-        private let recommendations: [Recommendation]
-        private var next = 0
-        private(set) var statuses: [DecisionStatus?]?
-
-        init(_ recommendations: [Recommendation]) {
-            self.recommendations = recommendations
-            statuses = recommendations.isEmpty ? nil : Array(repeating: nil, count: recommendations.count)
-        }
-
-        mutating func place(_ id: String, _ status: DecisionStatus?) {
-            guard statuses != nil else { return }
-            while next < recommendations.count, recommendations[next].id != id { next += 1 }
-            guard next < recommendations.count else { statuses = nil; return }
-            statuses![next] = status
-            next += 1
         }
     }
 

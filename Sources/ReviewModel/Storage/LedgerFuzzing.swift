@@ -17,7 +17,7 @@ extension LedgerCoding {
     @_spi(Fuzzing) public static func windowsAgree(_ data: Data, window: Int) -> Bool {
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            return (try? LedgerFastDecoding.read(.windowed(bytes, window: window)).contents) == (try? LedgerFastDecoding.read(.whole(bytes)).contents)
+            return (try? LedgerFastDecoding.contents(.windowed(bytes, window: window))) == (try? LedgerFastDecoding.contents(.whole(bytes)))
         }
     }
 

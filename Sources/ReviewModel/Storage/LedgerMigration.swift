@@ -6,6 +6,12 @@ enum LedgerMigration {
     /// `found`: what the reader found on the way (statuses by position, positions by ID).
     static func ledger(from contents: LedgerCoding.Contents, found: LedgerFastDecoding.Found = .init()) throws -> Ledger {
         var contents = contents
+        var found = found
+        if contents.schemaVersion < Ledger.currentSchemaVersion, let placed = found.placed {
+            // The steps read the decisions by ID.
+            contents.decisions = LedgerFastDecoding.Found.byID(placed, contents.recommendations)
+            found.placed = nil
+        }
         while contents.schemaVersion < Ledger.currentSchemaVersion {
             contents = try step(contents)
         }
@@ -13,7 +19,7 @@ enum LedgerMigration {
             schemaVersion: contents.schemaVersion, notice: contents.notice, document: contents.document,
             recommendations: contents.recommendations, decisions: contents.decisions ?? [:],
             generation: contents.generation ?? 0, history: contents.history ?? [],
-            proposals: contents.proposals ?? [:], statuses: found.statuses, positions: found.positions)
+            proposals: contents.proposals ?? [:], placed: found.placed, positions: found.positions)
         ledger.views = contents.views ?? [:]
         for id in (contents.conflicts ?? [:]).keys where !ledger.contains(id) { throw LedgerError.decisionForUnknownID(id) }
         ledger.conflicts = contents.conflicts ?? [:]
