@@ -29,6 +29,17 @@ final class IDIndexTests: XCTestCase {
         }
     }
 
+    /// Spellings Swift takes for one String are one ID, in a ledger of ASCII IDs or of others.
+    func testEquivalentSpellingsAreOneID() throws {
+        let ascii = try IDIndex(recommendations(["K.1", "140.2"]))
+        XCTAssertEqual(ascii["\u{212A}.1"], 0, "a Kelvin sign is a K")
+        XCTAssertNil(ascii["\u{212A}.2"])
+        let other = try IDIndex(recommendations(["140.\u{E9}", "K.1"]))
+        XCTAssertEqual(other["140.e\u{301}"], 0)
+        XCTAssertEqual(other["\u{212A}.1"], 1)
+        XCTAssertThrowsError(try IDIndex(recommendations(["K.1", "\u{212A}.1"])))
+    }
+
     func testIndexesOfTheSameIDsAreEqual() throws {
         XCTAssertEqual(try IDIndex(recommendations(["1.1", "1.2"])), try IDIndex(recommendations(["1.1", "1.2"])))
         XCTAssertNotEqual(try IDIndex(recommendations(["1.1", "1.2"])), try IDIndex(recommendations(["1.2", "1.1"])))

@@ -88,17 +88,18 @@ enum LedgerFastDecoding {
                 early?.positions.give(list)
             case "decisions":
                 try seen.first(5)
-                let read: Decisions?
+                var read: Decisions?
                 if let early, let found = early.decisions.result(from: try valueStart(window)) {
                     read = found.value
                     window.jump(to: found.end)
                 } else {
                     read = try readDecisions(window, expected: early?.survey()?.items(of: .decisions) ?? 0)
                 }
-                guard var read else { break }
-                if let recommendations, let placed = read.placed(in: recommendations) {
+                // Placed through the optional itself: a second binding of it would share its
+                // lists, and placing would then copy every record.
+                if let recommendations, let placed = read?.placed(in: recommendations) {
                     found.placed = placed
-                } else {
+                } else if let read {
                     decisions = try read.byID()
                 }
             case "history":
