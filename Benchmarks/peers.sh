@@ -10,8 +10,8 @@ cd "$(dirname "$0")/.."
 runs=${1:-11}
 for tool in hyperfine jq python3; do command -v "$tool" >/dev/null || { echo "peers.sh needs $tool" >&2; exit 2; }; done
 python3 -c 'import orjson' 2>/dev/null || { echo "peers.sh needs orjson for python3 (pip install orjson)" >&2; exit 2; }
-swift build -c release --product upr >/dev/null
-swift build -c release --product upr-bench >/dev/null
+swift build -c release --static-swift-stdlib --product upr >/dev/null
+swift build -c release --static-swift-stdlib --product upr-bench >/dev/null
 bin=$(swift build -c release --show-bin-path)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

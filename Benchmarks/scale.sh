@@ -4,13 +4,14 @@
 # from ../shared/upr-data/uprinfo; the sample repeated where that folder is absent) and 420,000
 # (the 42,000 ten times, with new IDs). Medians; the machine is noisy, so compare ratios within
 # one run. Needs tmux and jq (the export is compared with jq's on the same file).
+# Built with --static-swift-stdlib, as the README suggests for daily use.
 #   Benchmarks/scale.sh [RUNS]        (RUNS at 320 and 42,000; a third of them, at least 3, at 420,000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
 for tool in tmux jq; do command -v "$tool" >/dev/null || { echo "scale.sh needs $tool (apt-get install $tool)" >&2; exit 2; }; done
-swift build -c release --product upr >/dev/null
-swift build -c release --product upr-bench >/dev/null
+swift build -c release --static-swift-stdlib --product upr >/dev/null
+swift build -c release --static-swift-stdlib --product upr-bench >/dev/null
 bin=$(swift build -c release --show-bin-path)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

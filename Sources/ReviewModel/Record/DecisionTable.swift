@@ -15,7 +15,12 @@ public struct DecisionTable: Equatable, Sendable {
     init(records: [DecisionRecord?], index: IDIndex) {
         self.records = records
         self.index = index
-        count = records.reduce(0) { $1 == nil ? $0 : $0 + 1 }
+        // Tested in place: `reduce` or `!= nil` copied each record (its strings retained).
+        count = records.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for position in buffer.indices { if case .some = buffer[position] { count += 1 } }
+            return count
+        }
     }
 
     public var isEmpty: Bool { count == 0 }
