@@ -75,7 +75,7 @@ extension FilterTerm {
             let supported = memory.reference.map { $0.position == .supported }
             return candidates.filter { position in
                 guard memory.matches.indices.contains(position), let match = memory.matches[position], supported[match.reference] else { return false }
-                return ledger.decisions[index.originalIDs[position]]?.decision != .accepted
+                return ledger.decisions.record(at: position)?.decision != .accepted
             }
         case .inCluster:
             return index.clusters.clusterOf.withUnsafeBufferPointer { of in candidates.filter { of[$0] >= 0 } }
@@ -110,7 +110,8 @@ extension FilterTerm {
         if decisions.isEmpty {
             return test(nil) ? candidates : PositionSet(count: candidates.count, full: false)
         }
-        return candidates.filter { test(decisions[index.originalIDs[$0]]) }
+        // By position (the index's are the ledger's): no ID hashed for each candidate.
+        return candidates.filter { test(decisions.record(at: $0)) }
     }
 
     private static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

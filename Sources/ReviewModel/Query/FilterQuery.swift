@@ -124,7 +124,7 @@ extension FilterTerm {
     }
 
     private func record(_ position: Int, _ ledger: Ledger, _ index: SearchIndex) -> DecisionRecord? {
-        ledger.decisions[index.originalIDs[position]]
+        ledger.decisions.record(at: position)
     }
 
     /// `140.7` is `140.7`; `140` is every `140.*`. On bytes: this runs once per recommendation.

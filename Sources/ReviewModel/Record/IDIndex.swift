@@ -60,9 +60,11 @@ public struct IDIndex: Equatable, Sendable {
         return nil
     }
 
-    /// The same IDs at the same positions.
+    /// The same IDs at the same positions; at once where both index the same list.
     public static func == (left: IDIndex, right: IDIndex) -> Bool {
-        left.count == right.count && zip(left.recommendations, right.recommendations).allSatisfy { $0.id == $1.id }
+        guard left.count == right.count, left.slots == right.slots else { return false }
+        let sameList = left.recommendations.withUnsafeBufferPointer { l in right.recommendations.withUnsafeBufferPointer { l.baseAddress == $0.baseAddress } }
+        return sameList || zip(left.recommendations, right.recommendations).allSatisfy { $0.id == $1.id }
     }
 
     /// FNV-1a of the UTF-8 bytes (or the String's hash), its high bits folded into the low
