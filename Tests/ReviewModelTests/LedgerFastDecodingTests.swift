@@ -91,6 +91,14 @@ final class LedgerFastDecodingTests: XCTestCase {
         XCTAssertThrowsError(try LedgerCoding.decode(Data(badSyntax.utf8), path: "t.json")) { error in
             XCTAssertTrue("\(error)".contains("t.json:11:"), "\(error)")
         }
+        // Valid JSON that JSONDecoder calls invalid without a place (found by ledger-fuzz): a number
+        // beyond 64 bits is named with its line and column.
+        let huge = text.replacingOccurrences(of: "\"cycle\":4", with: "\"cycle\":88888888888888888888888888884")
+        XCTAssertNotEqual(huge, text)
+        XCTAssertThrowsError(try LedgerCoding.decode(Data(huge.utf8), path: "t.json")) { error in
+            XCTAssertTrue("\(error)".contains("t.json:4:") && "\(error)".contains("too large"), "\(error)")
+        }
+        XCTAssertNil(LedgerCoding.readerProblem(Data(huge.utf8)))
         let newer = text.replacingOccurrences(of: "\"schemaVersion\": 3", with: "\"schemaVersion\": 4")
         XCTAssertThrowsError(try LedgerCoding.decode(Data(newer.utf8), path: "t.json")) { error in
             guard case LedgerError.newerSchema(_, 4, _) = error else { return XCTFail("\(error)") }

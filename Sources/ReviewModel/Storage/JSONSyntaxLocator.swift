@@ -12,8 +12,19 @@ public enum JSONSyntaxLocator {
     private struct Failure: Error { var offset: Int; var reason: String }
 
     public static func firstError(in data: Data) -> Place? {
+        firstError(in: data, largeIntegers: false)
+    }
+
+    /// The first whole number beyond 64 bits, in JSON that is otherwise valid: what JSONDecoder
+    /// refuses as "not valid JSON" without saying where (every number of a ledger is an Int).
+    public static func firstOversizedInteger(in data: Data) -> Place? {
+        firstError(in: data, largeIntegers: true)
+    }
+
+    private static func firstError(in data: Data, largeIntegers: Bool) -> Place? {
         let bytes = [UInt8](data)
         var scanner = Scanner(bytes: bytes)
+        scanner.refusesLargeIntegers = largeIntegers
         do {
             scanner.skipSpace()
             try scanner.value(depth: 0)
@@ -38,6 +49,8 @@ public enum JSONSyntaxLocator {
     private struct Scanner {
         let bytes: [UInt8]
         var offset = 0
+        var refusesLargeIntegers = false
+        static let largest = Array("9223372036854775807".utf8)
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -196,6 +209,12 @@ public enum JSONSyntaxLocator {
             let whole = digits()
             guard whole > 0 else { throw fail("expected digits") }
             if whole > 1 && bytes[first] == UInt8(ascii: "0") { offset = first; throw fail("a number with a leading zero") }
+            let integer = current != UInt8(ascii: ".") && current != UInt8(ascii: "e") && current != UInt8(ascii: "E")
+            let integerPart = bytes[first..<offset]
+            if refusesLargeIntegers, integer, integerPart.count > 19 || (integerPart.count == 19 && Self.largest.lexicographicallyPrecedes(integerPart)) {
+                offset = first
+                throw Failure(offset: offset, reason: "a number too large (at most 9223372036854775807)")
+            }
             if current == UInt8(ascii: ".") { offset += 1; guard digits() > 0 else { throw fail("expected digits after '.'") } }
             if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
                 offset += 1

@@ -157,9 +157,11 @@ public enum LedgerCoding {
         }
         switch decodingError {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            let place = JSONSyntaxLocator.firstError(in: data)
-            return .syntax(path: path, line: place?.line, column: place?.column,
-                           reason: place?.reason ?? context.debugDescription)
+            // Valid JSON that JSONDecoder still calls invalid holds a number beyond 64 bits, as a rule.
+            guard let place = JSONSyntaxLocator.firstError(in: data) ?? JSONSyntaxLocator.firstOversizedInteger(in: data) else {
+                return .unreadable(path: path, reason: "JSONDecoder cannot read it, though its JSON is valid: \(context.debugDescription)")
+            }
+            return .syntax(path: path, line: place.line, column: place.column, reason: place.reason)
         case .dataCorrupted(let context):
             return .invalidField(path: path, field: fieldPath(context.codingPath), reason: context.debugDescription)
         case .keyNotFound(let key, let context):
