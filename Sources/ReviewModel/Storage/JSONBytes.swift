@@ -1,8 +1,7 @@
 import Foundation
 
 /// The tests `JSONScanner` makes on raw bytes ahead of reading them: a word of 8 bytes checked at
-/// once, where a short list of plain strings ends, how many lines a container written one item a
-/// line holds. None of them decides what a value is; the scanner still reads every byte it takes.
+/// once, where a short list of plain strings ends. None of them decides what a value is; the scanner still reads every byte it takes.
 enum JSONBytes {
     static let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
     private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
@@ -33,22 +32,5 @@ enum JSONBytes {
             }
         }
         return nil
-    }
-
-    /// How many lines starting with `item` come after `position` before the next one starting
-    /// with `end`: a hint of how many items a container written one a line holds. At most one per
-    /// `shortest` bytes, so that no file can make it ask for more memory than it is.
-    static func lines(in bytes: UnsafeBufferPointer<UInt8>, from position: Int, startingWith item: StaticString, before end: StaticString, shortest: Int) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        func starts(_ prefix: StaticString, at offset: Int) -> Bool {
-            bytes.count - offset >= prefix.utf8CodeUnitCount && memcmp(base + offset, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0
-        }
-        var lines = 0, offset = position
-        while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
-            offset = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
-            if starts(end, at: offset) { break }
-            if starts(item, at: offset) { lines += 1 }
-        }
-        return min(lines, (bytes.count - position) / shortest)
     }
 }

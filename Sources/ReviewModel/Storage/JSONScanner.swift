@@ -25,12 +25,6 @@ struct JSONScanner {
         return position
     }
 
-    /// How many lines starting with `item` come before the next one starting with `end`, from
-    /// here (`JSONBytes.lines`): a hint for sizing what a container is read into.
-    func lines(startingWith item: StaticString, before end: StaticString, shortest: Int) -> Int {
-        JSONBytes.lines(in: bytes, from: position, startingWith: item, before: end, shortest: shortest)
-    }
-
     /// Continues after a value that another scanner read from the same start to `end`.
     mutating func jump(to end: Int) {
         position = end

@@ -79,7 +79,6 @@ extension LedgerStore {
     static func foldAside(of url: URL) throws -> Int {
         let data = try Data(contentsOf: url)
         var ledger = try LedgerCoding.decode(data, path: url.path)
-        let asideURL = LedgerJournal.foldingURL(for: url)
         let aside = try LedgerJournal(ledger: url, folding: true).read()
         let generation = ledger.generation
         var applied = 0
