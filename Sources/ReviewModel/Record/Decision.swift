@@ -175,29 +175,34 @@ public enum Timestamp {
     static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         guard bytes.count >= 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":") else { return nil }
-        func number(_ from: Int, _ count: Int) -> Int? {
-            var value = 0
-            for byte in bytes[from..<(from + count)] {
-                guard byte >= 48 && byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
+        // Digits read by hand, without a slice or a closure: two times per change, a sixth of
+        // reading a large history went to them.
+        var valid = true
+        @inline(__always) func digit(_ at: Int) -> Int {
+            let value = Int(bytes[at]) &- 48
+            valid = valid && value >= 0 && value <= 9
             return value
         }
-        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
-              let minute = number(14, 2), let second = number(17, 2),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
-        var rest = bytes[19...]
+        let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+        let month = digit(5) * 10 + digit(6), day = digit(8) * 10 + digit(9)
+        let hour = digit(11) * 10 + digit(12), minute = digit(14) * 10 + digit(15), second = digit(17) * 10 + digit(18)
+        guard valid, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
+        var at = 19
         var fraction = 0.0
-        if rest.first == UInt8(ascii: ".") {
-            rest = rest.dropFirst()
+        if bytes[at] == UInt8(ascii: ".") {
+            at += 1
             var scale = 0.1
-            while let byte = rest.first, byte >= 48 && byte <= 57 {
-                fraction += Double(byte - 48) * scale
+            while at < bytes.count, bytes[at] >= 48 && bytes[at] <= 57 {
+                fraction += Double(bytes[at] - 48) * scale
                 scale /= 10
-                rest = rest.dropFirst()
+                at += 1
             }
         }
-        guard rest.elementsEqual("Z".utf8) || rest.elementsEqual("+00:00".utf8) else { return nil }
+        let rest = bytes.count - at
+        let zone = rest == 1 && bytes[at] == UInt8(ascii: "Z")
+            || rest == 6 && bytes[at] == UInt8(ascii: "+") && bytes[at + 1] == 48 && bytes[at + 2] == 48
+                && bytes[at + 3] == UInt8(ascii: ":") && bytes[at + 4] == 48 && bytes[at + 5] == 48
+        guard zone else { return nil }
         let total = days(fromCivil: year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
         return Date(timeIntervalSince1970: Double(total) + fraction)
     }

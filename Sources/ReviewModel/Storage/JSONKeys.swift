@@ -4,8 +4,29 @@ import Foundation
 /// bytes, so that reading a key makes no String and a `switch` compares integers, not texts.
 struct JSONKeys {
     private let names: [[UInt8]]
+    /// Each name of up to 16 bytes as two little-endian words (zero beyond its end) and its
+    /// length: a key read into words is then matched by comparing integers, with no call.
+    private let words: [Words]
 
-    init(_ names: String...) { self.names = names.map { Array($0.utf8) } }
+    struct Words: Equatable {
+        var low: UInt64 = 0, high: UInt64 = 0, count = 0
+
+        /// Adds the key's next byte (bytes beyond the 16th are counted, not kept).
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            if count < 8 { low |= UInt64(byte) << (8 * UInt64(count)) } else if count < 16 { high |= UInt64(byte) << (8 * UInt64(count - 8)) }
+            count += 1
+        }
+    }
+
+    init(_ names: String...) {
+        self.names = names.map { Array($0.utf8) }
+        words = self.names.map { name in
+            var words = Words()
+            for byte in name { words.append(byte) }
+            return words
+        }
+    }
 
     var count: Int { names.count }
 
@@ -14,6 +35,15 @@ struct JSONKeys {
         for (number, name) in names.enumerated() where name.count == key.count && sameBytes(name, key) {
             return number
         }
+        return names.count
+    }
+
+    /// The same for a key read into words; `key` (its bytes) is compared where it is longer
+    /// than 16 bytes, which the words do not hold whole.
+    @inline(__always)
+    func index(of words: Words, _ key: @autoclosure () -> UnsafeBufferPointer<UInt8>) -> Int {
+        guard words.count <= 16 else { return index(of: key()) }
+        for number in self.words.indices where self.words[number] == words { return number }
         return names.count
     }
 }

@@ -274,6 +274,7 @@ struct JSONScanner {
         guard try nextItem(closing: UInt8(ascii: "}")) else { return nil }
         try expect(Self.quote)
         let start = position
+        var words = JSONKeys.Words()
         while position < bytes.count {
             let byte = bytes[position]
             if byte == Self.quote { break }
@@ -283,10 +284,11 @@ struct JSONScanner {
                 try expect(UInt8(ascii: ":"))
                 return Array(key.utf8).withUnsafeBufferPointer { keys.index(of: $0) }
             }
+            words.append(byte)
             position += 1
         }
         guard position < bytes.count else { throw Mismatch() }
-        let found = keys.index(of: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        let found = keys.index(of: words, UnsafeBufferPointer(rebasing: bytes[start..<position]))
         position += 1
         try expect(UInt8(ascii: ":"))
         return found

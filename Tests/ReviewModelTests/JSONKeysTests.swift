@@ -1,0 +1,44 @@
+import XCTest
+@testable import ReviewModel
+
+/// A key is matched by comparing two words and a length (`JSONKeys.Words`): it must find what
+/// comparing the bytes finds, for every listed name and for every key a byte away from one.
+final class JSONKeysTests: XCTestCase {
+    private let keys = JSONKeys("id", "text", "states", "themes", "statesAsWritten", "implementation", "a", "abcdefgh", "abcdefghi", "abcdefghijklmnopq")
+
+    private func nextKey(_ key: [UInt8]) -> Int? {
+        let json = Array("{\"".utf8) + key + Array("\":1}".utf8)
+        return json.withUnsafeBufferPointer { bytes in
+            var scanner = JSONScanner(bytes)
+            return try? { () throws -> Int? in
+                try scanner.beginObject()
+                return try scanner.nextKey(of: keys)
+            }()
+        }
+    }
+
+    func testEveryNearKeyIsMatchedAsItsBytesAre() {
+        let names = ["id", "text", "states", "themes", "statesAsWritten", "implementation", "a", "abcdefgh", "abcdefghi", "abcdefghijklmnopq"]
+        var candidates: [[UInt8]] = [[]]
+        for name in names {
+            let bytes = Array(name.utf8)
+            candidates += [bytes, bytes + [0x61], Array(bytes.dropLast()), Array(bytes.dropFirst()), [0x61] + bytes]
+            for place in bytes.indices {
+                for byte: UInt8 in [0x20, 0x41, 0x61, 0x7A, 0x7E, bytes[place] ^ 0x20] where byte != bytes[place] {
+                    var changed = bytes
+                    changed[place] = byte
+                    candidates.append(changed)
+                }
+            }
+        }
+        for key in candidates {
+            let expected = key.withUnsafeBufferPointer { keys.index(of: $0) }
+            XCTAssertEqual(nextKey(key), expected, String(decoding: key, as: UTF8.self))
+            if let listed = names.firstIndex(of: String(decoding: key, as: UTF8.self)) {
+                XCTAssertEqual(expected, listed)
+            } else {
+                XCTAssertEqual(expected, keys.count, "\(String(decoding: key, as: UTF8.self)) is not listed")
+            }
+        }
+    }
+}
