@@ -14,6 +14,15 @@ enum JSONBytes {
         return (control | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C))) != 0
     }
 
+    /// The high bit of each byte of `word` that is a quote, a backslash, below 0x20 or beyond
+    /// ASCII; exact for the lowest such byte (false marks come only above a true one).
+    @inline(__always)
+    static func specialOrWideBytes(_ word: UInt64) -> UInt64 {
+        func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highBits }
+        let control = (word &- ones &* 0x20) & ~word & highBits
+        return control | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C)) | (word & highBits)
+    }
+
     /// Where a short array of strings without escapes or control bytes that starts at `start`
     /// ends (past its `]`), or nil.
     static func plainListEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {

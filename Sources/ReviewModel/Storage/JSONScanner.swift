@@ -274,6 +274,12 @@ struct JSONScanner {
         guard try nextItem(closing: UInt8(ascii: "}")) else { return nil }
         try expect(Self.quote)
         let start = position
+        if let words = plainKeyWords() {
+            let found = keys.index(of: words, UnsafeBufferPointer(rebasing: bytes[start..<position]))
+            position += 1
+            try expect(UInt8(ascii: ":"))
+            return found
+        }
         var words = JSONKeys.Words()
         while position < bytes.count {
             let byte = bytes[position]
@@ -292,6 +298,32 @@ struct JSONScanner {
         position += 1
         try expect(UInt8(ascii: ":"))
         return found
+    }
+
+    /// A key of up to 15 plain bytes read as two words at once, `position` left on its closing
+    /// quote; nil (nothing moved) for anything else, which the byte loop reads.
+    @inline(__always)
+    private mutating func plainKeyWords() -> JSONKeys.Words? {
+        guard position + 16 <= bytes.count, let base = bytes.baseAddress else { return nil }
+        let low = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+        var marks = JSONBytes.specialOrWideBytes(low), words = JSONKeys.Words()
+        if marks == 0 {
+            let high = UInt64(littleEndian: UnsafeRawPointer(base + position + 8).loadUnaligned(as: UInt64.self))
+            marks = JSONBytes.specialOrWideBytes(high)
+            guard marks != 0 else { return nil }
+            let count = marks.trailingZeroBitCount / 8
+            guard bytes[position + 8 + count] == Self.quote else { return nil }
+            words.low = low
+            words.high = count == 0 ? 0 : high & (UInt64.max >> (64 - 8 * UInt64(count)))
+            words.count = 8 + count
+        } else {
+            let count = marks.trailingZeroBitCount / 8
+            guard bytes[position + count] == Self.quote else { return nil }
+            words.low = count == 0 ? 0 : low & (UInt64.max >> (64 - 8 * UInt64(count)))
+            words.count = count
+        }
+        position += words.count
+        return words
     }
 
     /// An array of strings; one met before byte for byte (the States of a recommendation, its
