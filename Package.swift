@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "upr",
             dependencies: [
-                "ReviewModel", "ReviewImport", "ReviewExport", "ReviewRecord", "WorkbenchCore", "NcursesBackend",
+                "BundledResources", "ReviewModel", "ReviewImport", "ReviewExport", "ReviewRecord", "WorkbenchCore", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,14 +1,39 @@
 import Foundation
 
-/// Files shipped inside the binary's resource bundle: the embedded illustrative sample (320
+/// Files shipped beside the binary in its resource folder: the embedded illustrative sample (320
 /// invented recommendations in the shape of Viet Nam's 4th-cycle Working Group report, not the
 /// official text of A/HRC/57/6) and the list of States with their aliases and regional groups.
+///
+/// Found by hand rather than through SwiftPM's `Bundle.module`, which stops the process
+/// ("Illegal instruction") when the folder is missing: a binary copied without it then gets a
+/// message naming what to copy. Looked for beside the binary (as run, and with links resolved),
+/// then in the source checkout it was built from (a binary copied out of `.build` still runs).
 public enum BundledResources {
-    public static func sampleDocument() -> URL? {
-        Bundle.module.url(forResource: "sample-viet-nam-c4", withExtension: "json")
+    /// The folder SwiftPM makes beside the binary.
+    public static let folderName = "upr_BundledResources.resources"
+
+    public static func sampleDocument() -> URL? { find("sample-viet-nam-c4.json", inSource: "Sample") }
+
+    public static func states() -> URL? { find("un-states.json", inSource: "States") }
+
+    /// Where the files are looked for, in order (for messages).
+    public static var searched: [String] { besideBinary.map { $0.appendingPathComponent(folderName).path } + [sourceFolder.path] }
+
+    private static func find(_ file: String, inSource folder: String) -> URL? {
+        let candidates = besideBinary.map { $0.appendingPathComponent(folderName).appendingPathComponent(file) }
+            + [sourceFolder.appendingPathComponent(folder).appendingPathComponent(file)]
+        return candidates.first { FileManager.default.isReadableFile(atPath: $0.path) }
     }
 
-    public static func states() -> URL? {
-        Bundle.module.url(forResource: "un-states", withExtension: "json")
+    /// The binary's folder as run and as its links resolve (`~/bin/upr` linked to a build).
+    private static var besideBinary: [URL] {
+        var folders = [Bundle.main.bundleURL]
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent(),
+           !folders.contains(executable) {
+            folders.append(executable)
+        }
+        return folders
     }
+
+    private static var sourceFolder: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent() }
 }

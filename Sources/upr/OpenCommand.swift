@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import BundledResources
 import NcursesBackend
 import ReviewModel
 import WorkbenchCore
@@ -74,6 +75,11 @@ struct OpenCommand: ParsableCommand {
             let notes = store.notes.joined(separator: " · ")
             let shown = state.message.map { "\($0.text) · \(notes)" } ?? notes
             state.message = .init(shown, isError: (state.message?.isError ?? false) || notes.contains("NOT SAVED") || notes.contains("cut off"))
+        }
+        if BundledResources.states() == nil {
+            // The workbench still opens; States are then matched only as written.
+            let missing = "the list of States was not found beside the binary: copy \(BundledResources.folderName) from .build/release beside upr (regions and other spellings of States are not known)"
+            state.message = .init(state.message.map { "\($0.text) · \(missing)" } ?? missing, isError: true)
         }
         do {
             if let point = try resumed.get() {

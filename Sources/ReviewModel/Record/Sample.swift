@@ -12,7 +12,7 @@ public enum Sample {
 
     public static func ledger() throws -> Ledger {
         guard let url = BundledResources.sampleDocument() else {
-            throw LedgerError.unreadable(path: "(embedded sample)", reason: "the resource bundle was not found next to the upr binary")
+            throw LedgerError.unreadable(path: "(embedded sample)", reason: "the sample (sample-viet-nam-c4.json) was not found: looked in \(BundledResources.searched.joined(separator: ", ")). Copy the folder \(BundledResources.folderName) from the build folder (.build/release) beside the upr binary")
         }
         return try ledger(fromDocumentAt: url)
     }

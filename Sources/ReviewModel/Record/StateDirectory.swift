@@ -35,7 +35,7 @@ public enum StateDirectoryError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .ambiguous(spelling, first, second): "“\(spelling)” would name both \(first) and \(second)"
-        case .missingResource: "the list of States was not found in the resource bundle next to the upr binary"
+        case .missingResource: "the list of States (un-states.json) was not found: looked in \(BundledResources.searched.joined(separator: ", ")). Copy the folder \(BundledResources.folderName) from the build folder (.build/release) beside the upr binary"
         }
     }
 }
