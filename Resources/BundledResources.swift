@@ -8,6 +8,8 @@ import Foundation
 /// ("Illegal instruction") when the folder is missing: a binary copied without it then gets a
 /// message naming what to copy. Looked for beside the binary (as run, and with links resolved),
 /// then in the source checkout it was built from (a binary copied out of `.build` still runs).
+/// `UPR_RESOURCES=FOLDER` names the one place to look instead (an installation that keeps the
+/// folder elsewhere, e.g. under /usr/local/share/upr).
 public enum BundledResources {
     /// The folder SwiftPM makes beside the binary.
     public static let folderName = "upr_BundledResources.resources"
@@ -17,12 +19,21 @@ public enum BundledResources {
     public static func states() -> URL? { find("un-states.json", inSource: "States") }
 
     /// Where the files are looked for, in order (for messages).
-    public static var searched: [String] { besideBinary.map { $0.appendingPathComponent(folderName).path } + [sourceFolder.path] }
+    public static var searched: [String] {
+        if let named { return [named.path] }
+        return besideBinary.map { $0.appendingPathComponent(folderName).path } + [sourceFolder.path]
+    }
 
     private static func find(_ file: String, inSource folder: String) -> URL? {
-        let candidates = besideBinary.map { $0.appendingPathComponent(folderName).appendingPathComponent(file) }
+        let candidates = named.map { [$0.appendingPathComponent(file)] }
+            ?? besideBinary.map { $0.appendingPathComponent(folderName).appendingPathComponent(file) }
             + [sourceFolder.appendingPathComponent(folder).appendingPathComponent(file)]
         return candidates.first { FileManager.default.isReadableFile(atPath: $0.path) }
+    }
+
+    private static var named: URL? {
+        guard let path = ProcessInfo.processInfo.environment["UPR_RESOURCES"], !path.isEmpty else { return nil }
+        return URL(fileURLWithPath: path, isDirectory: true)
     }
 
     /// The binary's folder as run and as its links resolve (`~/bin/upr` linked to a build).

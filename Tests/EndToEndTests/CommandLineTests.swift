@@ -16,6 +16,52 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
     }
 
+    /// A binary copied out of its build folder without the resources folder (`cp
+    /// .build/release/upr ~/bin`) or reached through a link still finds the sample and the
+    /// list of States (SwiftPM's own lookup stopped the process with "Illegal instruction").
+    func testABinaryCopiedWithoutItsResourcesFolderStillRuns() throws {
+        let alone = folder.appendingPathComponent("bin")
+        let linked = folder.appendingPathComponent("linked")
+        for made in [alone, linked] { try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true) }
+        try FileManager.default.copyItem(atPath: UPRBinary.path, toPath: alone.appendingPathComponent("upr").path)
+        try FileManager.default.createSymbolicLink(atPath: linked.appendingPathComponent("upr").path, withDestinationPath: UPRBinary.path)
+        for binary in [alone, linked].map({ $0.appendingPathComponent("upr").path }) {
+            let ledger = folder.appendingPathComponent("\(UUID().uuidString).json").path
+            let made = try Spawn.run(binary, ["init", "--ledger", ledger], in: folder)
+            XCTAssertEqual(made.status, 0, "\(binary): \(made.stderr)")
+            let report = try Spawn.run(binary, ["export", "--format", "markdown", "--ledger", ledger], in: folder)
+            XCTAssertEqual(report.status, 0, "\(binary): \(report.stderr)")
+            XCTAssertTrue(report.stdout.hasPrefix("# Decisions on the recommendations to Viet Nam"), report.stdout)
+        }
+    }
+
+    /// Where the resources are not found, each command that needs them says which file, where
+    /// it was looked for and what to copy, and nothing is written; the others still run.
+    func testMissingResourcesAreNamedNotACrash() throws {
+        let empty = folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let nowhere = ProcessInfo.processInfo.environment.merging(["UPR_RESOURCES": empty.path]) { $1 }
+        let sample = try UPRBinary.run(["init"], in: folder, environment: nowhere)
+        XCTAssertEqual(sample.status, 1, sample.stderr)
+        XCTAssertTrue(sample.stderr.contains("sample-viet-nam-c4.json was not found") || sample.stderr.contains("(sample-viet-nam-c4.json) was not found"), sample.stderr)
+        XCTAssertTrue(sample.stderr.contains(empty.path) && sample.stderr.contains("upr_BundledResources.resources"), sample.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("upr-ledger.json").path))
+
+        XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
+        XCTAssertEqual(try UPRBinary.run(["stats"], in: folder, environment: nowhere).status, 0)
+        let report = try UPRBinary.run(["export", "--format", "markdown"], in: folder, environment: nowhere)
+        XCTAssertEqual(report.status, 1, report.stderr)
+        XCTAssertTrue(report.stderr.contains("un-states.json) was not found: looked in \(empty.path)"), report.stderr)
+
+        // The workbench opens all the same, saying what is missing, and leaves the terminal as it was.
+        guard TmuxSession.available else { throw XCTSkip("tmux is not installed") }
+        let tmux = try TmuxSession("UPR_RESOURCES=\(shellQuoted(empty.path)) \(shellQuoted(UPRBinary.path))", in: folder)
+        try tmux.waitFor("the list of States was not found beside the binary")
+        try tmux.press("q")
+        try tmux.waitFor("UPR-EXIT=0")
+        XCTAssertFalse(try tmux.alternateScreenOn())
+    }
+
     func testDecideRecordsLikeTheWorkbenchAndExportsFollow() throws {
         XCTAssertEqual(try UPRBinary.run(["init"], in: folder).status, 0)
         let decide = try UPRBinary.run(["decide", "accepted", "140.3", "140.1.", "140.2", "--analyst", "lan", "--note", "Đã có trong luật"], in: folder)
