@@ -202,6 +202,35 @@ final class LedgerFastDecodingTests: XCTestCase {
         XCTAssertEqual(read, 17 * 6, "escapes and letters beyond ASCII take the fast path; raw controls, broken UTF-8 and a stray quote do not")
     }
 
+    /// A time equal to the one read before is not parsed again: times that differ from the one
+    /// before by one byte, at every place, each read as JSONDecoder reads them (or refused alike).
+    func testTimesAlikeButForOneByteReadAsJSONDecoderReadsThem() throws {
+        var ledger = Fixtures.ledger()
+        for id in ["140.1", "140.2", "140.3"] { try ledger.decide(id, .accepted, by: "lan", at: Fixtures.date) }
+        let text = String(decoding: try LedgerCoding.encode(ledger), as: UTF8.self)
+        let written = Timestamp.iso(Fixtures.date)
+        var read = 0, variants = 0
+        for place in written.utf8.indices {
+            for byte: UInt8 in [0x30, 0x31, 0x39, 0x5A, 0x2E, 0x22] where byte != Array(written.utf8)[written.utf8.distance(from: written.utf8.startIndex, to: place)] {
+                var changed = Array(written.utf8)
+                changed[written.utf8.distance(from: written.utf8.startIndex, to: place)] = byte
+                // The second decision's record only: the times before and after it stay as written.
+                guard let second = text.range(of: "\"140.2\":") else { return XCTFail("fixture changed") }
+                guard let at = text.range(of: "\"at\":\"\(written)\"", range: second.upperBound..<text.endIndex) else { return XCTFail("fixture changed") }
+                let variant = text.replacingCharacters(in: at, with: "\"at\":\"" + String(decoding: changed, as: UTF8.self) + "\"")
+                let (fast, foundation) = bothWays(Data(variant.utf8))
+                variants += 1
+                if let fast {
+                    read += 1
+                    XCTAssertEqual(fast, foundation, String(decoding: changed, as: UTF8.self))
+                    XCTAssertNotEqual(fast.decisions?["140.2"]?.at, fast.decisions?["140.1"]?.at, String(decoding: changed, as: UTF8.self))
+                }
+                XCTAssertTrue(LedgerCoding.fastPathAgrees(Data(variant.utf8)))
+            }
+        }
+        XCTAssertGreaterThan(read, 20, "of \(variants)")
+    }
+
     /// Keys are matched on their bytes: one written with an escape is still the key JSONDecoder
     /// sees, and a status written with one is still that status.
     func testEscapedKeysAndStatusesReadAsJSONDecoderReadsThem() throws {

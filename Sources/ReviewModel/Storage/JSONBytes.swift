@@ -6,22 +6,19 @@ enum JSONBytes {
     static let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
     private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
 
-    /// Whether a byte of `word` is a quote, a backslash or below 0x20 (exact: the borrow of the
-    /// tests can only mark bytes above one that matched).
-    static func holdsSpecialByte(_ word: UInt64) -> Bool {
+    /// The high bit of each byte of `word` that is a quote, a backslash or below 0x20; exact for
+    /// the lowest such byte of a little-endian word (false marks come only above a true one).
+    @inline(__always)
+    static func specialBytes(_ word: UInt64) -> UInt64 {
         func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highBits }
         let control = (word &- ones &* 0x20) & ~word & highBits
-        return (control | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C))) != 0
+        return control | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C))
     }
 
     /// The high bit of each byte of `word` that is a quote, a backslash, below 0x20 or beyond
     /// ASCII; exact for the lowest such byte (false marks come only above a true one).
     @inline(__always)
-    static func specialOrWideBytes(_ word: UInt64) -> UInt64 {
-        func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highBits }
-        let control = (word &- ones &* 0x20) & ~word & highBits
-        return control | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C)) | (word & highBits)
-    }
+    static func specialOrWideBytes(_ word: UInt64) -> UInt64 { specialBytes(word) | (word & highBits) }
 
     /// Where a short array of strings without escapes or control bytes that starts at `start`
     /// ends (past its `]`), or nil.

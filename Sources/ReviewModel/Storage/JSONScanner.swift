@@ -35,6 +35,8 @@ struct JSONScanner {
 
     @inline(__always)
     private mutating func skipSpace() {
+        // Inside a line upr writes there is none: one comparison for the usual case.
+        if position < bytes.count, bytes[position] > 0x20 { return }
         while position < bytes.count {
             switch bytes[position] {
             case 0x20, 0x0A, 0x0D, 0x09: position += 1
@@ -142,15 +144,23 @@ struct JSONScanner {
         throw Mismatch()
     }
 
-    /// Moves over the string's bytes 8 at a time up to the first word holding a quote, a
-    /// backslash or a control byte (which the caller's byte loop then reads); returns whether the
-    /// words passed over were ASCII. Texts are most of a ledger's bytes.
+    /// Moves over the string's bytes 8 at a time up to its first quote, backslash or control
+    /// byte (where the caller's byte loop then stands), or to its last whole word before the
+    /// end of the bytes; returns whether the bytes passed over were ASCII. Texts are most of a
+    /// ledger's bytes.
     private mutating func skipPlainWords() -> Bool {
         guard let base = bytes.baseAddress else { return true }
         var high: UInt64 = 0
         while position + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-            guard !JSONBytes.holdsSpecialByte(word) else { break }
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            let marks = JSONBytes.specialBytes(word)
+            guard marks == 0 else {
+                // The lowest mark is a true one: the bytes below it are plain.
+                let plain = marks.trailingZeroBitCount / 8
+                if plain > 0 { high |= word & (UInt64.max >> (64 - 8 * UInt64(plain))) }
+                position += plain
+                break
+            }
             high |= word
             position += 8
         }
@@ -172,6 +182,38 @@ struct JSONScanner {
             position += 1
         }
         throw Mismatch()
+    }
+
+    /// The last time read on this thread, as its 20 bytes: a change and its record carry the
+    /// same time, and decisions made together the same second.
+    struct TimeMemo {
+        var words: (UInt64, UInt64, UInt32) = (0, 0, 0)
+        var date: Date?
+    }
+    var lastTime = TimeMemo()
+
+    /// A time, `2026-09-21T14:13:20Z` (and the other forms `Timestamp.parse` takes); anything
+    /// else is a mismatch. The usual form is read in place, and not parsed again where it is the
+    /// last one's bytes (Timestamp.parse accepts only digits and separators in it, so a string
+    /// it accepts holds no quote, escape or control byte).
+    mutating func time() throws -> Date {
+        _ = try peek()
+        if position + 22 <= bytes.count, bytes[position] == Self.quote, bytes[position + 21] == Self.quote, let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base + position + 1)
+            let words = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                         raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+            if let date = lastTime.date, lastTime.words == words {
+                position += 22
+                return date
+            }
+            if let date = Timestamp.parse(bytes: UnsafeBufferPointer(start: base + position + 1, count: 20)) {
+                lastTime = TimeMemo(words: words, date: date)
+                position += 22
+                return date
+            }
+        }
+        guard let date = try plainString({ Timestamp.parse(bytes: $0) }) else { throw Mismatch() }
+        return date
     }
 
     /// The slow path of `string()`, for strings with escapes: decoded into a buffer.

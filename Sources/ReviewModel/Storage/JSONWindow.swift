@@ -79,6 +79,9 @@ final class JSONWindow {
 
     deinit { storage?.deallocate() }
 
+    /// Kept from unit to unit (`JSONScanner.time`).
+    private var lastTime = JSONScanner.TimeMemo()
+
     /// Where in the source the next byte is.
     var offset: Int { base + position }
 
@@ -91,11 +94,13 @@ final class JSONWindow {
     func read<T>(_ unit: (inout JSONScanner) throws -> T) throws -> T {
         while true {
             var scanner = JSONScanner(bytes, at: position, first: first)
+            scanner.lastTime = lastTime
             do {
                 let value = try unit(&scanner)
                 if scanner.position < bytes.count || atEnd {
                     position = scanner.position
                     first = scanner.first
+                    lastTime = scanner.lastTime
                     return value
                 }
             } catch {

@@ -332,10 +332,7 @@ enum LedgerFastDecoding {
         return status
     }
 
-    private static func timestamp(_ scanner: inout JSONScanner) throws -> Date {
-        guard let date = try scanner.plainString({ Timestamp.parse(bytes: $0) }) else { throw Mismatch() }
-        return date
-    }
+    private static func timestamp(_ scanner: inout JSONScanner) throws -> Date { try scanner.time() }
 
     /// A rare part, read by JSONDecoder from its own bytes.
     private static func decoded<T: Decodable>(_ type: T.Type, _ window: JSONWindow) throws -> T {
