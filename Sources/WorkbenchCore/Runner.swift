@@ -59,6 +59,12 @@ public final class WorkbenchRunner {
     /// a suspended session may never be continued).
     public var beforeSuspend: ((WorkbenchState) -> Void)?
 
+    /// Called once the first screen is drawn, before any key is read: what the first screen did
+    /// not need (a large ledger's history) is completed here. Its error ends the loop
+    /// (`Ending.failed`, the error in `failure`), no key handled.
+    public var afterFirstScreen: ((inout WorkbenchState) throws -> Void)?
+    public private(set) var failure: (any Error)?
+
     public init(state: WorkbenchState, terminal: Terminal, effects: WorkbenchEffects, clock: @escaping () -> Date = Date.init) {
         self.state = state
         self.terminal = terminal
@@ -66,7 +72,7 @@ public final class WorkbenchRunner {
         self.clock = clock
     }
 
-    public enum Ending: Equatable { case quit, signal(Int32) }
+    public enum Ending: Equatable { case quit, signal(Int32), failed }
 
     private let finished = Mailbox()
 
@@ -87,6 +93,15 @@ public final class WorkbenchRunner {
 
     public func run() -> Ending {
         _ = dispatch(.resize(terminal.size))
+        terminal.draw(Render.screen(state))
+        if let afterFirstScreen {
+            do {
+                try afterFirstScreen(&state)
+            } catch {
+                failure = error
+                return .failed
+            }
+        }
         while true {
             terminal.draw(Render.screen(state))
             let event = terminal.nextEvent()

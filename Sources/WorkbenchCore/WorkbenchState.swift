@@ -87,6 +87,13 @@ public struct WorkbenchState: Equatable, Sendable {
     /// The history's length when the positions with a note were last brought up to date.
     private var notesSeenAt = 0
 
+    /// The ledger again, its history now read whole (`LedgerStore.completeHistory`): the file's
+    /// changes come before those seen so far.
+    public mutating func historyCompleted(_ complete: Ledger) {
+        notesSeenAt += complete.history.count - ledger.history.count
+        ledger = complete
+    }
+
     /// Keeps `search.index.notedPositions` (the recommendations with a note) from the history's
     /// new entries, so that a search or a filter over notes never reads every decision.
     mutating func refreshNotedPositions() {

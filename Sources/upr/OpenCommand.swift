@@ -30,7 +30,8 @@ struct OpenCommand: ParsableCommand {
         let stamp = ClusterCache.FileStamp(of: options.url)
         let store: LedgerStore, created: Bool
         do {
-            (store, created) = try LedgerStore.open(options.url, analyst: options.analystName, seed: Sample.ledger, readOnlyIfLocked: true)
+            // A large ledger's history is read while the first screen is drawn (it needs none).
+            (store, created) = try LedgerStore.open(options.url, analyst: options.analystName, seed: Sample.ledger, readOnlyIfLocked: true, deferHistory: true)
         } catch {
             throw failOpening(error, options.url)
         }
@@ -126,8 +127,15 @@ struct OpenCommand: ParsableCommand {
             }
         }
         runner.beforeSuspend = keepResumePoint
+        // Before any key: every change a key makes follows the whole history.
+        runner.afterFirstScreen = { state in
+            if try store.completeHistory() { state.historyCompleted(store.saved) }
+        }
         let ending = runner.run()
         terminal.close()
+        if ending == .failed, let failure = runner.failure {
+            throw failOpening(failure, options.url)
+        }
         keepResumePoint(runner.state)
         let foldProblem = store.close()
 

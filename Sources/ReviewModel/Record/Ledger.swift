@@ -18,6 +18,9 @@ public struct Ledger: Equatable, Sendable {
     public private(set) var indexByID: IDIndex
     /// Every change ever made, oldest first.
     public private(set) var history: [ChangeEvent]
+    /// The file's history is still being read (`LedgerStore.completeHistory`): `history` holds
+    /// only what came after it (the journal's changes). Such a ledger is never written.
+    public internal(set) var historyPending = false
     /// Named filters (name → filter text), kept with the review so a team shares them.
     public var views: [String: String] = [:]
     /// What line ministries sent back, by ID, waiting for an analyst to take or refuse it. Not a
@@ -87,17 +90,31 @@ public struct Ledger: Equatable, Sendable {
         self.proposals = proposals
         self.statuses = statuses
         counts = counts(of: recommendations.indices)
+        linkHistory()
+    }
+
+    /// Links every change to the one before it of the same recommendation.
+    private mutating func linkHistory() {
         latestChange = Array(repeating: -1, count: recommendations.count)
+        previousChange = []
         previousChange.reserveCapacity(history.count)
         // A history mostly follows the list: the place after the last change's is tried first.
         var last = 0
         for number in history.indices {
             let id = history[number].id
             let near = (last..<min(last + 4, recommendations.count)).first { recommendations[$0].id == id }
-            let position = near ?? index[id]
+            let position = near ?? indexByID[id]
             link(at: position, number)
             if let position { last = position }
         }
+    }
+
+    /// Puts the file's history, read meanwhile, before the changes applied since.
+    mutating func completeHistory(_ file: [ChangeEvent]) {
+        precondition(historyPending, "only a pending history is completed")
+        history = file + history
+        historyPending = false
+        linkHistory()
     }
 
     public func contains(_ id: String) -> Bool { indexByID[id] != nil }

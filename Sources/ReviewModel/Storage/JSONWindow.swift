@@ -40,6 +40,13 @@ enum JSONSource: @unchecked Sendable {
         }
     }
 
+    /// Up to `count` bytes at `offset` (fewer at the end).
+    func bytes(at offset: Int, count: Int) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        let read = try bytes.withUnsafeMutableBytes { try self.read(into: $0, at: offset) }
+        return Array(bytes.prefix(read))
+    }
+
     var windowSize: Int {
         if case .windowed(_, let window) = self { return max(1, window) }
         return 1 << 20
@@ -53,7 +60,7 @@ enum JSONSource: @unchecked Sendable {
 final class JSONWindow {
     struct ReadFailed: Error { let reason: String }
 
-    private let source: JSONSource
+    let source: JSONSource
     private var storage: UnsafeMutableRawBufferPointer?
     private var bytes: UnsafeBufferPointer<UInt8>
     /// Where in the source `bytes` starts.

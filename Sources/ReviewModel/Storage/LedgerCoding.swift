@@ -33,6 +33,8 @@ public enum LedgerCoding {
     }
 
     public static func encode(_ ledger: Ledger) throws -> Data {
+        // Written without the history it is still reading, a ledger would lose it.
+        guard !ledger.historyPending else { throw LedgerError.historyNotRead }
         let encoder = lineEncoder()
         // Bytes appended in place, the bulky lines by `LedgerLineWriter`: building a String of a
         // 200 MB ledger line by line through JSONEncoder took most of a fold.
@@ -106,9 +108,18 @@ public enum LedgerCoding {
     /// Reads a ledger file a window at a time where the fast reader takes it all (a large
     /// ledger is then never held whole in memory); nil where it does not, and the caller reads
     /// the file's bytes with `decode(_:path:)`, which explains what is wrong.
-    static func decodeIfPlain(file path: String) throws -> Ledger? {
-        guard let (contents, found) = try? LedgerFastDecoding.read(file: path) else { return nil }
-        return try ledger(contents, found, path: path)
+    /// `deferHistory`: see `LedgerFastDecoding.read(file:deferHistory:)`; the ledger's history
+    /// is then pending (`Ledger.historyPending`) until the pending history is joined to it.
+    static func decodeIfPlain(file path: String, deferHistory: Bool = false) throws -> (ledger: Ledger, pending: LedgerFastDecoding.PendingHistory?)? {
+        guard let (contents, found) = try? LedgerFastDecoding.read(file: path, deferHistory: deferHistory) else { return nil }
+        // An older schema is migrated, history and all: never with a part of it still to come.
+        guard found.pendingHistory == nil || contents.schemaVersion == Ledger.currentSchemaVersion else {
+            _ = found.pendingHistory?.history()
+            return try decodeIfPlain(file: path)
+        }
+        var ledger = try ledger(contents, found, path: path)
+        if found.pendingHistory != nil { ledger.historyPending = true }
+        return (ledger, found.pendingHistory)
     }
 
     private static func ledger(_ contents: Contents, _ found: LedgerFastDecoding.Found, path: String) throws -> Ledger {

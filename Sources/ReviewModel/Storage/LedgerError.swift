@@ -17,6 +17,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     case duplicateID(String)
     case unknownID(String)
     case decisionForUnknownID(String)
+    /// A ledger whose history was still being read was to be written (a fault of upr's own).
+    case historyNotRead
 
     /// A reason as a sentence: one full stop at its end, never two (Foundation's reasons end in one).
     static func sentence(_ reason: String) -> String {
@@ -53,6 +55,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
             return "No recommendation with ID \(id)."
         case .decisionForUnknownID(let id):
             return "A decision is recorded for \(id), which is not a recommendation of this document."
+        case .historyNotRead:
+            return "The ledger's history is still being read; nothing was written (a fault of upr's: please report it)."
         }
     }
 }

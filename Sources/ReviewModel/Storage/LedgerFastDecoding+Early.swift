@@ -17,7 +17,9 @@ extension LedgerFastDecoding {
         private let surveyed = DispatchGroup()
         private var surveyMade: LedgerSurvey?
 
-        init(_ source: JSONSource) {
+        /// `historyLater`: the history is not waited for (`PendingHistory`), so its thread
+        /// yields the cores to the others (what the first screen needs) until they are done.
+        init(_ source: JSONSource, historyLater: Bool = false) {
             surveyed.enter()
             Thread.detachNewThread { [self] in
                 surveyMade = try? LedgerSurvey(source)
@@ -27,10 +29,22 @@ extension LedgerFastDecoding {
                 positions.make()
             }
             Thread.detachNewThread { [self] in
+                if historyLater { Self.yieldToOthers() }
                 surveyed.wait()
                 let expected = surveyMade?.items(of: .history) ?? 0
                 history.run(source, at: surveyMade?.start(of: .history)) { try LedgerFastDecoding.readHistory($0, expected: expected) }
             }
+        }
+
+        /// The calling thread runs only where no other wants a core (Linux's SCHED_IDLE, for
+        /// this thread alone): all of one once they are done. Where refused, nothing changes.
+        private static func yieldToOthers() {
+            #if os(Linux)
+            var parameters = sched_param()
+            parameters.sched_priority = 0
+            let idle: Int32 = 5  // SCHED_IDLE, which the Glibc module does not name
+            _ = pthread_setschedparam(pthread_self(), idle, &parameters)
+            #endif
         }
 
         /// The survey, if it is done; never waits.
@@ -39,10 +53,15 @@ extension LedgerFastDecoding {
         }
 
         func wait() {
+            waitAllButHistory()
+            history.wait()
+        }
+
+        /// Where the history is left to a `PendingHistory`.
+        func waitAllButHistory() {
             // A reading that ended early (a Mismatch) gives no list: the thread must not wait for one.
             positions.give(nil)
             decisions.wait()
-            history.wait()
             positions.wait()
         }
     }

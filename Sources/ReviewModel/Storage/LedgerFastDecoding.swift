@@ -29,6 +29,9 @@ enum LedgerFastDecoding {
     struct Found {
         var placed: [DecisionRecord?]?
         var positions: IDIndex?
+        /// The history, still being read on its thread, where the reading was asked not to wait
+        /// for it (the contents' history is then empty).
+        var pendingHistory: PendingHistory?
 
         static func byID(_ placed: [DecisionRecord?], _ recommendations: [Recommendation]) -> [String: DecisionRecord] {
             var map: [String: DecisionRecord] = [:]
@@ -44,29 +47,43 @@ enum LedgerFastDecoding {
     }
 
     /// Reads a ledger file a window at a time (`JSONSource.file`), never holding it whole.
-    static func read(file path: String) throws -> (contents: LedgerCoding.Contents, found: Found) {
+    /// `deferHistory`: a large file's history, read on its own thread, is not waited for where
+    /// the file is laid out as upr writes it (`Found.pendingHistory`; the workbench draws its
+    /// first screen meanwhile); the file stays open until it is read.
+    static func read(file path: String, deferHistory: Bool = false) throws -> (contents: LedgerCoding.Contents, found: Found) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw JSONWindow.ReadFailed(reason: String(cString: strerror(errno))) }
-        // The other threads read through it: closed after they are done (read's own defer).
-        defer { close(descriptor) }
+        var closeHere = true
+        // The other threads read through it: closed after they are done (read's own defer), or
+        // by the pending history once its thread is.
+        defer { if closeHere { close(descriptor) } }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw JSONWindow.ReadFailed(reason: String(cString: strerror(errno))) }
-        return try read(.file(descriptor: descriptor, size: Int(status.st_size)))
+        let read = try read(.file(descriptor: descriptor, size: Int(status.st_size)), deferHistory: deferHistory)
+        if let pending = read.found.pendingHistory {
+            pending.closeWhenRead(descriptor)
+            closeHere = false
+        }
+        return read
     }
 
-    static func read(_ source: JSONSource) throws -> (contents: LedgerCoding.Contents, found: Found) {
-        let early = source.count >= 1 << 20 ? Early(source) : nil
-        // The other threads read these bytes: they must be done before the bytes go.
-        defer { early?.wait() }
+    /// `deferHistory` only for a source that outlives the history's thread (a file kept open).
+    static func read(_ source: JSONSource, deferHistory: Bool = false) throws -> (contents: LedgerCoding.Contents, found: Found) {
+        let early = source.count >= 1 << 20 ? Early(source, historyLater: deferHistory) : nil
+        var deferred = false
+        // The other threads read these bytes: they must be done before the bytes go (the
+        // history's, where it is deferred, before its file is closed).
+        defer { if deferred { early?.waitAllButHistory() } else { early?.wait() } }
         let window = source.window()
         var found = Found()
-        let contents = try readContents(window, early: early, found: &found)
+        let contents = try readContents(window, early: early, deferHistory: deferHistory, found: &found)
         try window.read { try $0.end() }
         found.positions = early?.positions.made()
+        deferred = found.pendingHistory != nil
         return (contents, found)
     }
 
-    private static func readContents(_ window: JSONWindow, early: Early?, found: inout Found) throws -> LedgerCoding.Contents {
+    private static func readContents(_ window: JSONWindow, early: Early?, deferHistory: Bool, found: inout Found) throws -> LedgerCoding.Contents {
         var schemaVersion: Int?, generation: Int?, notice: String?, document: DocumentInfo?
         var recommendations: [Recommendation]?, decisions: [String: DecisionRecord]?, history: [ChangeEvent]?
         var views: [String: String]?, proposals: [String: Proposal]?, conflicts: [String: [ConflictSide]]?
@@ -104,7 +121,12 @@ enum LedgerFastDecoding {
                 }
             case "history":
                 try seen.first(6)
-                if let early, let found = early.history.result(from: try valueStart(window)) {
+                let start = try valueStart(window)
+                if deferHistory, let early, let end = try PendingHistory.end(of: early, from: start, in: window) {
+                    found.pendingHistory = PendingHistory(early.history, start: start, end: end)
+                    history = []
+                    window.jump(to: end)
+                } else if let early, let found = early.history.result(from: start) {
                     history = found.value
                     window.jump(to: found.end)
                 } else {

@@ -14,10 +14,15 @@ extension LedgerStore {
         /// A `.journal.folding` is there whose lines are all in the file: a fold done but for
         /// its removal.
         var foldingDone = false
+        /// The file's history, still being read (`deferHistory`).
+        var pendingHistory: LedgerFastDecoding.PendingHistory?
     }
 
-    static func load(_ url: URL) throws -> Loaded {
-        var ledger = try LedgerCoding.decodeIfPlain(file: url.path) ?? LedgerCoding.decode(try bytes(of: url), path: url.path)
+    /// `deferHistory`: a large ledger's history may still be being read when this returns
+    /// (`Loaded.pendingHistory`; the journal's changes are applied meanwhile).
+    static func load(_ url: URL, deferHistory: Bool = false) throws -> Loaded {
+        let plain = try LedgerCoding.decodeIfPlain(file: url.path, deferHistory: deferHistory)
+        var ledger = try plain?.ledger ?? LedgerCoding.decode(try bytes(of: url), path: url.path)
         let fileGeneration = ledger.generation
         // The lines of a fold that had not finished come first; the journal's then continue the
         // generation after the file's.
@@ -28,6 +33,7 @@ extension LedgerStore {
         let contents = try LedgerJournal(ledger: url).read()
         let fromJournal = try replay(contents, onto: &ledger, generation: base, journalPath: journalPath, ledgerPath: url.path)
         var loaded = Loaded(ledger: ledger, replayed: fromAside + fromJournal, replayedFromJournal: fromJournal, journal: contents, base: base)
+        loaded.pendingHistory = plain?.pending
         loaded.foldingDone = fromAside == 0 && FileManager.default.fileExists(atPath: LedgerJournal.foldingURL(for: url).path)
         loaded.notes = [aside.warning(path: LedgerJournal.foldingURL(for: url).path), contents.warning(path: journalPath)].compactMap { $0 }
         return loaded

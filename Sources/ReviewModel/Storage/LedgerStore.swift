@@ -28,6 +28,8 @@ public final class LedgerStore {
     /// The generation the journal's lines continue: the file's, or the one after it while the
     /// lines before a background fold's snapshot wait in `LEDGER.journal.folding`.
     var journalBase = 0
+    /// The file's history, still being read where the store was opened with `deferHistory`.
+    private var pendingHistory: LedgerFastDecoding.PendingHistory?
     /// The background fold under way, if any (`LedgerStore+Fold`).
     var folding: BackgroundFold?
     var retryFoldAt = 0
@@ -50,8 +52,11 @@ public final class LedgerStore {
     /// from it and written at once. Where another upr holds the lock, or the folder cannot be
     /// written, opens read-only if `readOnlyIfLocked`, else throws `.locked` / `.readOnlyPlace`.
     /// A file that cannot be read is never overwritten.
+    ///
+    /// `deferHistory` (the workbench): a large ledger's history may still be being read when
+    /// this returns; `completeHistory` waits for it, and nothing is written before.
     public static func open(
-        _ given: URL, analyst: String, seed: (() throws -> Ledger)? = nil, readOnlyIfLocked: Bool = false
+        _ given: URL, analyst: String, seed: (() throws -> Ledger)? = nil, readOnlyIfLocked: Bool = false, deferHistory: Bool = false
     ) throws -> (store: LedgerStore, created: Bool) {
         let url = LedgerFiles.resolved(given)
         let lock: LedgerLock
@@ -70,14 +75,16 @@ public final class LedgerStore {
                 throw LedgerError.readOnlyPlace(path: url.path, reason: "it has \(info.st_nlink) hard links, and a save would split it into two ledgers (link it with ln -s instead)")
             }
         } catch LedgerError.locked(_, let holder) where readOnlyIfLocked {
-            let loaded = try load(url)
+            let loaded = try load(url, deferHistory: deferHistory)
             let store = LedgerStore(url: url, saved: loaded.ledger, lock: nil, heldBy: holder)
             store.notes = loaded.notes
+            store.pendingHistory = loaded.pendingHistory
             return (store, false)
         } catch LedgerError.readOnlyPlace(_, let reason) where readOnlyIfLocked && FileManager.default.fileExists(atPath: url.path) {
-            let loaded = try load(url)
+            let loaded = try load(url, deferHistory: deferHistory)
             let store = LedgerStore(url: url, saved: loaded.ledger, lock: nil, readOnlyReason: reason)
             store.notes = loaded.notes
+            store.pendingHistory = loaded.pendingHistory
             return (store, false)
         }
         LedgerFiles.removeLeftovers(for: url)
@@ -93,9 +100,11 @@ public final class LedgerStore {
             try store.save(store.saved)
             return (store, true)
         }
-        let loaded = try load(url)
+        // A file of an older schema is migrated and written at once: read whole first.
+        let loaded = try load(url, deferHistory: deferHistory && (try? LedgerCoding.schemaVersion(ofFileAt: url)) == Ledger.currentSchemaVersion)
         let store = LedgerStore(url: url, saved: loaded.ledger, lock: lock)
         store.notes = loaded.notes
+        store.pendingHistory = loaded.pendingHistory
         store.journal.continueAfter(loaded.journal)
         store.journalCount = loaded.replayed
         store.journalBase = loaded.base
@@ -117,6 +126,22 @@ public final class LedgerStore {
             if loaded.foldingDone { LedgerStore.removeFoldedAside(url) }
         }
         return (store, false)
+    }
+
+    /// Where the ledger was opened with `deferHistory`: waits for the file's history and puts
+    /// it before the journal's changes in `saved`; where that reading did not go as the file's
+    /// layout promised, the whole file is read again as without `deferHistory` (and refused by
+    /// name if damaged). Returns whether `saved` changed (the caller's copy is then to be
+    /// replaced by it).
+    public func completeHistory() throws -> Bool {
+        guard let pending = pendingHistory else { return false }
+        pendingHistory = nil
+        if let history = pending.history() {
+            saved.completeHistory(history)
+        } else {
+            saved = try LedgerStore.load(url).ledger
+        }
+        return true
     }
 
     /// Reads a ledger and applies its journal, without locking or writing: for export and
@@ -236,7 +261,8 @@ public final class LedgerStore {
         waitForFold()
         if let problem = collectFinishedFold() { return problem }
         var info = stat()
-        guard !isReadOnly, journalCount > 0, stat(url.path, &info) == 0, Int(info.st_size) <= foldOnCloseUpTo else { return nil }
+        // A history never completed (the workbench stopped first): the journal stays in charge.
+        guard !isReadOnly, !saved.historyPending, journalCount > 0, stat(url.path, &info) == 0, Int(info.st_size) <= foldOnCloseUpTo else { return nil }
         do {
             try fold()
             return nil

@@ -14,7 +14,12 @@ struct LedgerSurvey: Sendable {
     /// most one for every `shortest` bytes of the file.
     private(set) var items = [0, 0, 0]
 
+    /// Where the first line after the section's head that is not one of its items starts (its
+    /// closing line, `  ]` or `  },`, where upr wrote it), for the decisions and the history.
+    private(set) var closes: [Int?] = [nil, nil, nil]
+
     func start(of section: Section) -> Int? { starts[section.rawValue] }
+    func close(of section: Section) -> Int? { closes[section.rawValue] }
     func items(of section: Section) -> Int { items[section.rawValue] }
 
     private static let heads: [(section: Section, line: [UInt8])] = [
@@ -40,11 +45,13 @@ struct LedgerSurvey: Sendable {
                     items[current.rawValue] += 1
                 }
             } else if line.count > 2, line[0] == space, line[1] == space, line[2] != space {
+                if let current, closes[current.rawValue] == nil { closes[current.rawValue] = start }
                 current = Self.heads.first { line.starts(with: $0.line) }?.section
                 if let current, current != .recommendations, starts[current.rawValue] == nil {
                     starts[current.rawValue] = start + Self.heads[current.rawValue].line.count
                 }
             } else {
+                if let current, closes[current.rawValue] == nil { closes[current.rawValue] = start }
                 current = nil
             }
             next = try lines.nextBreak(from: start)
