@@ -110,12 +110,16 @@ public enum LedgerCoding {
     /// the file's bytes with `decode(_:path:)`, which explains what is wrong.
     /// `deferHistory`: see `LedgerFastDecoding.read(file:deferHistory:)`; the ledger's history
     /// is then pending (`Ledger.historyPending`) until the pending history is joined to it.
-    static func decodeIfPlain(file path: String, deferHistory: Bool = false) throws -> (ledger: Ledger, pending: LedgerFastDecoding.PendingHistory?)? {
+    static func decodeIfPlain(file path: String) throws -> Ledger? {
+        try decodeIfPlain(file: path, deferHistory: false)?.ledger
+    }
+
+    static func decodeIfPlain(file path: String, deferHistory: Bool) throws -> (ledger: Ledger, pending: LedgerFastDecoding.PendingHistory?)? {
         guard let (contents, found) = try? LedgerFastDecoding.read(file: path, deferHistory: deferHistory) else { return nil }
         // An older schema is migrated, history and all: never with a part of it still to come.
         guard found.pendingHistory == nil || contents.schemaVersion == Ledger.currentSchemaVersion else {
             _ = found.pendingHistory?.history()
-            return try decodeIfPlain(file: path)
+            return try decodeIfPlain(file: path, deferHistory: false)
         }
         var ledger = try ledger(contents, found, path: path)
         if found.pendingHistory != nil { ledger.historyPending = true }

@@ -198,6 +198,7 @@ public final class LedgerStore {
     /// Writes the whole ledger (for imports and migrations, which change more than decisions).
     public func save(_ ledger: Ledger) throws {
         try refuseIfReadOnly()
+        guard !ledger.historyPending else { throw LedgerError.historyNotRead }
         waitForFold()
         collectFinishedFold()  // failed or not, this save writes every change
         let mode = LedgerFiles.mode(of: url)
