@@ -93,8 +93,9 @@ public final class WorkbenchRunner {
 
     public func run() -> Ending {
         _ = dispatch(.resize(terminal.size))
-        terminal.draw(Render.screen(state))
         if let afterFirstScreen {
+            // Drawn again by the loop with what the hook completed.
+            terminal.draw(Render.screen(state))
             do {
                 try afterFirstScreen(&state)
             } catch {

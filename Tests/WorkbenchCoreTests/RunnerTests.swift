@@ -45,6 +45,30 @@ import ReviewExport
         #expect(effects.saved.last?.status(of: "140.2") == .rejected)
     }
 
+    /// What the first screen did not need is completed after it is drawn and before any key;
+    /// where that fails, no key is handled and the loop ends saying so.
+    @Test func theFirstScreenIsCompletedBeforeAnyKey() {
+        struct Unreadable: Error {}
+        for fails in [false, true] {
+            let effects = RecordingEffects()
+            let terminal = ScriptedTerminal([.key(.char("a")), .key(.char("q"))])
+            let runner = WorkbenchRunner(state: Screens.state(), terminal: terminal, effects: effects, clock: { Screens.now })
+            var calls = 0
+            runner.afterFirstScreen = { state in
+                calls += 1
+                #expect(terminal.screens.count == 1, "after the first screen")
+                #expect(effects.saved.isEmpty, "before any key")
+                if fails { throw Unreadable() }
+                state.message = .init("completed")
+            }
+            #expect(runner.run() == (fails ? .failed : .quit))
+            #expect(calls == 1)
+            #expect(fails ? runner.failure is Unreadable : runner.failure == nil)
+            #expect(effects.saved.count == (fails ? 0 : 1))
+            if !fails { #expect(terminal.screens[1].dump().contains("completed")) }
+        }
+    }
+
     @Test func aFailedSaveIsShownKeptAndRetried() {
         let effects = RecordingEffects()
         effects.failuresLeft = 1
