@@ -17,10 +17,16 @@ public struct SearchArrival: Equatable, Sendable {
     /// Folds every text and counts the States of `ledger`; the words of the texts (for `text:`)
     /// are then indexed on a thread of their own where the ledger is large.
     public static func build(_ ledger: Ledger, states directory: StateDirectory?) -> SearchArrival {
-        let index = SearchIndex(ledger, states: directory)
+        build(ledger.recommendations, states: directory)
+    }
+
+    /// Over the recommendations alone, for the background: a thread holding the whole ledger
+    /// would make the next key's change copy every decision and change.
+    public static func build(_ recommendations: [Recommendation], states directory: StateDirectory?) -> SearchArrival {
+        let index = SearchIndex(recommendations: recommendations, states: directory)
         // Below this a scan takes under a millisecond.
-        if ledger.recommendations.count > 5_000 { index.prepareWordPostings() }
-        let allStates = ledger.recommendingStates().map { WorkbenchState.StateCount(name: $0.state, folded: TextFolding.fold($0.state), count: $0.count) }
+        if recommendations.count > 5_000 { index.prepareWordPostings() }
+        let allStates = Ledger.recommendingStates(of: recommendations).map { WorkbenchState.StateCount(name: $0.state, folded: TextFolding.fold($0.state), count: $0.count) }
         return SearchArrival(index: index, allStates: allStates)
     }
 
@@ -39,10 +45,10 @@ extension WorkbenchState {
     public var searchIndexPending: Bool { !search.index.isBuilt }
 
     /// The work that builds the index of this state's ledger, for `WorkbenchRunner.inBackground`
-    /// (over a copy: the ledger is a value).
+    /// (over the recommendations alone, which no key changes while it is pending).
     public func searchIndexWork() -> @Sendable () -> Action {
-        let (ledger, states) = (self.ledger, search.states)
-        return { .searchIndexReady(SearchArrival.build(ledger, states: states)) }
+        let (recommendations, states) = (ledger.recommendations, search.states)
+        return { .searchIndexReady(SearchArrival.build(recommendations, states: states)) }
     }
 
     /// Puts the built index in the stand-in's place (keeping what was set on it meanwhile) and

@@ -112,11 +112,13 @@ struct OpenCommand: ParsableCommand {
             indexed.signal()
         }
         if clustersLater {
-            let (url, ledger) = (options.url, store.saved)
+            // The recommendations alone: a thread holding the whole ledger for seconds would make
+            // the next key's change copy every decision and change.
+            let (url, recommendations) = (options.url, store.saved.recommendations)
             runner.inBackground {
-                if let stored = ClusterCache.stored(for: url, ledger: ledger, stamp: stamp) { return .clustersReady(stored) }
+                if let stored = ClusterCache.stored(for: url, recommendations: recommendations, stamp: stamp) { return .clustersReady(stored) }
                 indexed.wait()
-                return .clustersReady(ClusterCache.computeAndStore(for: url, ledger: ledger, stamp: stamp))
+                return .clustersReady(ClusterCache.computeAndStore(for: url, recommendations: recommendations, stamp: stamp))
             }
         }
         let keepResumePoint = { (state: WorkbenchState) in
@@ -130,6 +132,8 @@ struct OpenCommand: ParsableCommand {
         // Before any key: every change a key makes follows the whole history.
         runner.afterFirstScreen = { state in
             if try store.completeHistory() { state.historyCompleted(store.saved) }
+            // The workbench's ledger and the store's share their lists: the first change would copy them.
+            store.separateInBackground()
         }
         let ending = runner.run()
         terminal.close()

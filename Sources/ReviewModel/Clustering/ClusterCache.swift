@@ -98,13 +98,19 @@ public enum ClusterCache {
     /// names the same, no text is hashed. Without one, or where it differs, the key is checked
     /// (and, where it holds and a stamp is given, the stamp written for the next start).
     public static func stored(for ledgerURL: URL, ledger: Ledger, settings: ClusterSettings = .standard, stamp: FileStamp? = nil) -> ClusterMap? {
-        let count = ledger.recommendations.count
+        stored(for: ledgerURL, recommendations: ledger.recommendations, settings: settings, stamp: stamp)
+    }
+
+    /// The same over the recommendations alone: work in the background holds no more of the
+    /// ledger than it reads (the decisions and changes it held were copied by the next key).
+    public static func stored(for ledgerURL: URL, recommendations: [Recommendation], settings: ClusterSettings = .standard, stamp: FileStamp? = nil) -> ClusterMap? {
+        let count = recommendations.count
         let ledgerFile = LedgerFiles.resolved(ledgerURL)
         guard let data = try? Data(contentsOf: url(for: ledgerFile)), let stored = try? Stored(data),
               stored.clusters.allSatisfy({ $0.count > 1 && $0.allSatisfy { $0 >= 0 && $0 < count } }) else { return nil }
         let named = stamp?.naming(settings)
         if named == nil || stored.file != named {
-            guard stored.key == key(ledger, settings: settings) else { return nil }
+            guard stored.key == key(recommendations, settings: settings) else { return nil }
             if let named {
                 var restamped = stored
                 restamped.file = named
@@ -117,19 +123,25 @@ public enum ClusterCache {
     /// Clusters `ledger` and keeps the answer beside `ledgerURL` where the folder allows, naming
     /// `stamp` (the ledger file's, taken before `ledger` was read) where given.
     public static func computeAndStore(for ledgerURL: URL, ledger: Ledger, settings: ClusterSettings = .standard, stamp: FileStamp? = nil) -> ClusterMap {
-        let clusters = Clustering.clusters(ledger, settings: settings)
+        computeAndStore(for: ledgerURL, recommendations: ledger.recommendations, settings: settings, stamp: stamp)
+    }
+
+    public static func computeAndStore(for ledgerURL: URL, recommendations: [Recommendation], settings: ClusterSettings = .standard, stamp: FileStamp? = nil) -> ClusterMap {
+        let clusters = Clustering.clusters(texts: recommendations.map(\.text), settings: settings)
         // Beside the ledger, with its permissions (the texts are in it).
         let ledgerFile = LedgerFiles.resolved(ledgerURL)
-        let stored = Stored(key: key(ledger, settings: settings), clusters: clusters, file: stamp?.naming(settings))
+        let stored = Stored(key: key(recommendations, settings: settings), clusters: clusters, file: stamp?.naming(settings))
         try? DurableFile.write(stored.data, to: url(for: ledgerFile), mode: LedgerFiles.mode(of: ledgerFile))
-        return ClusterMap(clusters: clusters, count: ledger.recommendations.count)
+        return ClusterMap(clusters: clusters, count: recommendations.count)
     }
 
     /// A hash over the IDs, texts and settings, eight bytes at a step (checked before the first
     /// screen: FNV-1a a byte at a time took 100 ms at 420,000, this a tenth of it), each field
     /// closed by its length; also names the version of the tokenizer, so that a change to the
     /// rules invalidates old files.
-    public static func key(_ ledger: Ledger, settings: ClusterSettings) -> String {
+    public static func key(_ ledger: Ledger, settings: ClusterSettings) -> String { key(ledger.recommendations, settings: settings) }
+
+    static func key(_ recommendations: [Recommendation], settings: ClusterSettings) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func feed(_ text: String) {
             var text = text
@@ -137,7 +149,7 @@ public enum ClusterCache {
         }
         feed(version)
         feed("\(settings.threshold) \(settings.treatyBoost) \(settings.sameTreaties)")
-        for recommendation in ledger.recommendations {
+        for recommendation in recommendations {
             feed(recommendation.id)
             feed(recommendation.text)
         }

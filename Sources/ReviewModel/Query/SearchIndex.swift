@@ -53,6 +53,12 @@ public struct SearchIndex: Sendable {
 
     /// Without a directory, States are matched by the name the ledger gives and belong to no group.
     public init(_ ledger: Ledger, states directory: StateDirectory?) {
+        self.init(recommendations: ledger.recommendations, states: directory)
+    }
+
+    /// Over the recommendations alone: an index built in the background holds no more of the
+    /// ledger than it reads.
+    public init(recommendations: [Recommendation], states directory: StateDirectory?) {
         var folder = TextFolder()
         var texts = FlatLists<UInt8>(), ids = FlatLists<UInt8>()
         var stateRefs = FlatLists<Int32>(), themeRefs = FlatLists<Int32>()
@@ -60,11 +66,11 @@ public struct SearchIndex: Sendable {
         var stateNames: [String] = [], foldedStates: [[UInt8]] = [], stateGroups: [UInt8] = []
         var foldedThemes: [[UInt8]] = []
         var groupMasks: [UInt8] = []
-        let count = ledger.recommendations.count
+        let count = recommendations.count
         groupMasks.reserveCapacity(count)
-        texts.reserve(lists: count, elements: ledger.recommendations.reduce(0) { $0 + $1.text.utf8.count })
+        texts.reserve(lists: count, elements: recommendations.reduce(0) { $0 + $1.text.utf8.count })
 
-        for recommendation in ledger.recommendations {
+        for recommendation in recommendations {
             folder.append(recommendation.text, to: &texts.elements)
             texts.close()
             folder.append(recommendation.id, to: &ids.elements)
@@ -101,17 +107,17 @@ public struct SearchIndex: Sendable {
         }
         self.texts = texts
         self.ids = ids
-        self.originals = ledger.recommendations.map(\.text)
-        self.originalIDs = ledger.recommendations.map(\.id)
+        self.originals = recommendations.map(\.text)
+        self.originalIDs = recommendations.map(\.id)
         self.stateNames = stateNames
         self.foldedStates = foldedStates
         self.stateRefs = stateRefs
         self.foldedThemes = foldedThemes
         self.themeRefs = themeRefs
         self.groupMasks = groupMasks
-        self.clusters = .empty(count: ledger.recommendations.count)
-        self.memory = .empty(count: ledger.recommendations.count)
-        self.precedent = .empty(count: ledger.recommendations.count)
+        self.clusters = .empty(count: recommendations.count)
+        self.memory = .empty(count: recommendations.count)
+        self.precedent = .empty(count: recommendations.count)
         self.isBuilt = true
         self.count = count
     }

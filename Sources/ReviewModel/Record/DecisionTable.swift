@@ -25,6 +25,13 @@ public struct DecisionTable: Equatable, Sendable {
 
     public var isEmpty: Bool { count == 0 }
 
+    /// The same records in storage of their own (`Ledger.unshared`).
+    func unshared() -> DecisionTable {
+        var copy = self
+        copy.records.reserveCapacity(records.count)
+        return copy
+    }
+
     public subscript(id: String) -> DecisionRecord? {
         index[id].flatMap { records[$0] }
     }

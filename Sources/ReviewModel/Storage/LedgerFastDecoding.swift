@@ -246,7 +246,9 @@ enum LedgerFastDecoding {
     static func readHistory(_ window: JSONWindow, expected: Int) throws -> [ChangeEvent]? {
         guard try !window.read({ try $0.null() }) else { return nil }
         var list: [ChangeEvent] = []
-        list.reserveCapacity(expected)
+        // Room for a journal's changes too (a background fold comes every 500): a history
+        // completed after the first screen takes them in place (`Ledger.completeHistory`).
+        list.reserveCapacity(expected > 0 ? expected + 4_096 : 0)
         try window.read { try $0.beginArray() }
         while let event = try window.read({ try $0.nextElement() ? event(&$0) : nil }) { list.append(event) }
         return list

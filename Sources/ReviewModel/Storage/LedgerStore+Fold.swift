@@ -38,6 +38,8 @@ extension LedgerStore {
             journalBase = saved.generation + 1
             // Every line set aside is in `saved`, and no line after them.
             snapshot = saved
+            // The snapshot shares `saved`'s lists while it is written: the next change would copy them.
+            separateInBackground()
         }
         let (ledgerURL, counted, taken) = (url, changes, snapshot)
         let fold = BackgroundFold()

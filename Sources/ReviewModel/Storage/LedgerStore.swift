@@ -12,7 +12,11 @@ public final class LedgerStore {
     /// The ledger file itself: a symlink given to `open` is followed to its target.
     public let url: URL
     /// Everything that is durable: the file with the journal applied.
-    public internal(set) var saved: Ledger
+    public internal(set) var saved: Ledger { didSet { savedChanges &+= 1 } }
+    /// Counts the changes of `saved` (`separateInBackground`).
+    private(set) var savedChanges = 0
+    /// A copy of `saved` with lists of its own, being made (`LedgerStore+Separate`).
+    var separating: SeparateCopy?
     /// Set when another upr holds the ledger: who, for the banner. Such a store never writes.
     public let heldBy: String?
     /// Set when the ledger's folder cannot be written (read-only mount or folder): why. Such a
@@ -137,7 +141,7 @@ public final class LedgerStore {
         guard let pending = pendingHistory else { return false }
         pendingHistory = nil
         if let history = pending.history() {
-            saved.completeHistory(history)
+            saved.completeHistory(consume history)
         } else {
             saved = try LedgerStore.load(url).ledger
         }
