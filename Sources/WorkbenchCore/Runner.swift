@@ -203,6 +203,7 @@ public final class LedgerEffects: WorkbenchEffects {
     public var slowDisk: (@Sendable () -> Void)?
 
     public func foldIfDue() -> String? {
+        store.adoptSeparateCopy()
         if let problem = store.collectFinishedFold() { return problem }
         guard store.foldIsDue else { return nil }
         do { try store.beginFold(slowDisk: slowDisk) } catch {
