@@ -56,51 +56,16 @@ struct OpenCommand: ParsableCommand {
         } catch {
             throw fail("\(error)", code: 2)
         }
-        var state = WorkbenchState(ledger: store.saved, analyst: options.analystName, ledgerName: options.url.lastPathComponent, size: terminal.size, clusters: clusters, clustersPending: clustersLater, searchIndexLater: indexLater)
-        state.readOnlyHolder = store.heldBy
-        state.readOnlyReason = store.readOnlyReason
-        let findings = record.attach(to: &state)
-        let (keys, keysProblem) = KeysFile.load()
-        state.keys = keys
-        if let keysProblem {
-            state.message = .init(keysProblem, isError: true)
-        } else if created {
-            state.message = .init("New ledger \(options.url.lastPathComponent) started from the embedded illustrative sample. ? for help")
-        } else if let holder = store.heldBy {
-            state.message = .init("READ-ONLY: \(options.url.lastPathComponent) is open in another upr (\(holder)). You can read and export, not decide.", isError: true)
-        } else if let reason = store.readOnlyReason {
-            state.message = .init("READ-ONLY: \(reason). You can read, not decide.", isError: true)
-        }
-        if !store.notes.isEmpty, keysProblem == nil {
-            // A torn journal line or a fold that could not be written is said, whatever else is.
-            let notes = store.notes.joined(separator: " · ")
-            let shown = state.message.map { "\($0.text) · \(notes)" } ?? notes
-            state.message = .init(shown, isError: (state.message?.isError ?? false) || notes.contains("NOT SAVED") || notes.contains("cut off"))
-        }
-        if BundledResources.states() == nil {
-            // The workbench still opens; States are then matched only as written.
-            let missing = "the list of States was not found beside the binary: copy \(BundledResources.folderName) from .build/release beside upr (regions and other spellings of States are not known)"
-            state.message = .init(state.message.map { "\($0.text) · \(missing)" } ?? missing, isError: true)
-        }
-        do {
-            if let point = try resumed.get() {
-                let problems = point.apply(to: &state)
-                let summary = ResumePoint.summary(state)
-                if state.message == nil || !problems.isEmpty {
-                    let said = problems.isEmpty ? "" : " (left out: \(problems.joined(separator: "; ")))"
-                    state.message = .init("Resumed where you left off\(summary.isEmpty ? "" : ": " + summary)\(said). upr --fresh starts clean.", isError: !problems.isEmpty)
-                }
-            }
-        } catch {
-            state.message = .init("\(error)", isError: true)
-        }
+        var findings: (@Sendable () -> Action)?
         let traced = FirstScreenTrace(terminal, path: ProcessInfo.processInfo.environment["UPR_TRACE_FIRST_SCREEN"])
-        let runner = WorkbenchRunner(state: state, terminal: traced, effects: LedgerEffects(store: store))
+        let runner = WorkbenchRunner(
+            state: initialState(store, size: terminal.size, clusters: clusters, clustersLater: clustersLater, indexLater: indexLater, created: created, resumed: resumed, findings: &findings),
+            terminal: traced, effects: LedgerEffects(store: store))
         if let findings { runner.inBackground(findings) }
         // The index first (keys may wait for it), then the clusters (seconds; nothing waits).
         let indexed = DispatchSemaphore(value: 0)
         if indexLater {
-            let work = state.searchIndexWork()
+            let work = runner.state.searchIndexWork()
             // For the end-to-end tests: an index that takes this long, so that keys surely wait.
             let delay = ProcessInfo.processInfo.environment["UPR_TEST_SEARCH_INDEX_DELAY_MS"].flatMap(Double.init) ?? 0
             runner.inBackground {
@@ -160,5 +125,53 @@ struct OpenCommand: ParsableCommand {
         if case .signal(let number) = ending {
             throw ExitCode(128 + number)
         }
+    }
+
+    /// The workbench's state as it opens: what the store says, the keys file, where the analyst
+    /// left off. Returned to be handed to the runner, never kept beside it (a second copy would
+    /// share the ledger's lists, and the first change would copy every decision).
+    private func initialState(
+        _ store: LedgerStore, size: Size, clusters: ClusterMap?, clustersLater: Bool, indexLater: Bool, created: Bool,
+        resumed: Result<ResumePoint?, any Error>, findings: inout (@Sendable () -> Action)?
+    ) -> WorkbenchState {
+        var state = WorkbenchState(ledger: store.saved, analyst: options.analystName, ledgerName: options.url.lastPathComponent, size: size, clusters: clusters, clustersPending: clustersLater, searchIndexLater: indexLater)
+        state.readOnlyHolder = store.heldBy
+        state.readOnlyReason = store.readOnlyReason
+        findings = record.attach(to: &state)
+        let (keys, keysProblem) = KeysFile.load()
+        state.keys = keys
+        if let keysProblem {
+            state.message = .init(keysProblem, isError: true)
+        } else if created {
+            state.message = .init("New ledger \(options.url.lastPathComponent) started from the embedded illustrative sample. ? for help")
+        } else if let holder = store.heldBy {
+            state.message = .init("READ-ONLY: \(options.url.lastPathComponent) is open in another upr (\(holder)). You can read and export, not decide.", isError: true)
+        } else if let reason = store.readOnlyReason {
+            state.message = .init("READ-ONLY: \(reason). You can read, not decide.", isError: true)
+        }
+        if !store.notes.isEmpty, keysProblem == nil {
+            // A torn journal line or a fold that could not be written is said, whatever else is.
+            let notes = store.notes.joined(separator: " · ")
+            let shown = state.message.map { "\($0.text) · \(notes)" } ?? notes
+            state.message = .init(shown, isError: (state.message?.isError ?? false) || notes.contains("NOT SAVED") || notes.contains("cut off"))
+        }
+        if BundledResources.states() == nil {
+            // The workbench still opens; States are then matched only as written.
+            let missing = "the list of States was not found beside the binary: copy \(BundledResources.folderName) from .build/release beside upr (regions and other spellings of States are not known)"
+            state.message = .init(state.message.map { "\($0.text) · \(missing)" } ?? missing, isError: true)
+        }
+        do {
+            if let point = try resumed.get() {
+                let problems = point.apply(to: &state)
+                let summary = ResumePoint.summary(state)
+                if state.message == nil || !problems.isEmpty {
+                    let said = problems.isEmpty ? "" : " (left out: \(problems.joined(separator: "; ")))"
+                    state.message = .init("Resumed where you left off\(summary.isEmpty ? "" : ": " + summary)\(said). upr --fresh starts clean.", isError: !problems.isEmpty)
+                }
+            }
+        } catch {
+            state.message = .init("\(error)", isError: true)
+        }
+        return state
     }
 }

@@ -19,8 +19,9 @@ final class SeparateCopyTests: XCTestCase {
         try LedgerStore.open(url, analyst: "lan", seed: { seeded }).store.close()
         let (store, _) = try LedgerStore.open(url, analyst: "lan", deferHistory: true)
         defer { store.close() }
-        XCTAssertTrue(try store.completeHistory())
         var workbench = store.saved
+        XCTAssertTrue(try store.completeHistory())
+        workbench = store.saved
         XCTAssertGreaterThan(workbench.history.capacity, workbench.history.count)
         XCTAssertEqual(address(workbench.history), address(store.saved.history), "one value, shared lists")
 
@@ -31,6 +32,7 @@ final class SeparateCopyTests: XCTestCase {
             Thread.sleep(forTimeInterval: 0.01)
         }
         XCTAssertNotEqual(address(store.saved.history), address(workbench.history))
+        XCTAssertNotEqual(store.saved.decisions.storage, workbench.decisions.storage)
         XCTAssertEqual(store.saved, workbench, "the same ledger")
         XCTAssertTrue(isKnownUniquelyReferenced(workbench: &workbench), "the workbench's lists are its own alone")
 
@@ -46,11 +48,12 @@ final class SeparateCopyTests: XCTestCase {
 
     private func isKnownUniquelyReferenced(workbench: inout Ledger) -> Bool {
         // Appending to a uniquely held list keeps its storage (it has room); a shared one is copied.
-        let before = address(workbench.history)
+        let before = (address(workbench.history), workbench.decisions.storage)
         let id = workbench.recommendations[60].id
         try? workbench.decide(id, .underConsideration, by: "lan", at: Fixtures.date)
-        let after = address(workbench.history)
+        let after = (address(workbench.history), workbench.decisions.storage)
         try? workbench.decide(id, nil, by: "lan", at: Fixtures.date)
+        XCTAssertEqual(before.1, after.1, "the decisions' storage")
         return before == after
     }
 }

@@ -25,6 +25,9 @@ public struct DecisionTable: Equatable, Sendable {
 
     public var isEmpty: Bool { count == 0 }
 
+    /// Where the records are stored (for the tests: two tables sharing it copy it on a change).
+    var storage: UnsafeRawPointer? { records.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+
     /// The same records in storage of their own (`Ledger.unshared`).
     func unshared() -> DecisionTable {
         var copy = self
