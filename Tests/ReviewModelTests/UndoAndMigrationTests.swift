@@ -2,6 +2,48 @@ import XCTest
 @testable import ReviewModel
 
 final class UndoAndMigrationTests: XCTestCase {
+    /// The stacks as the whole history gives them (how they were worked out on every undo).
+    private static func replayedStacks(_ history: [ChangeEvent]) -> (undo: [Int], redo: [Int]) {
+        var undo: [Int] = [], redo: [Int] = []
+        var previous: (group: Int, kind: ChangeEvent.Kind)?
+        for event in history where previous.map({ $0.group != event.group || $0.kind != event.kind }) ?? true {
+            previous = (event.group, event.kind)
+            switch event.kind {
+            case .change: undo.append(event.group); redo.removeAll()
+            case .undo: undo.removeAll { $0 == event.group }; redo.append(event.group)
+            case .redo: redo.removeAll { $0 == event.group }; undo.append(event.group)
+            }
+        }
+        return (undo, redo)
+    }
+
+    /// The stacks kept change by change are the ones the whole history gives, after every step
+    /// of random decisions, undos and redos, and read back from the file.
+    func testTheKeptUndoStacksAreTheOnesTheHistoryGives() throws {
+        var ledger = Fixtures.ledger()
+        var generator = SystemRandomNumberGenerator()
+        let ids = ledger.recommendations.map(\.id)
+        for step in 0..<400 {
+            switch Int.random(in: 0..<10, using: &generator) {
+            case 0..<5:
+                let status = [DecisionStatus.accepted, .rejected, .underConsideration, nil].randomElement(using: &generator)!
+                try ledger.decide(ids.randomElement(using: &generator)!, status, by: "lan", at: Fixtures.date)
+            case 5:
+                let group = ledger.nextGroup
+                for id in ids.shuffled(using: &generator).prefix(3) { try ledger.decide(id, .accepted, by: "lan", at: Fixtures.date, group: group) }
+            case 6..<8: _ = try ledger.undo(by: "lan", at: Fixtures.date)
+            default: _ = try ledger.redo(by: "lan", at: Fixtures.date)
+            }
+            let kept = ledger.undoStacks, replayed = Self.replayedStacks(ledger.history)
+            XCTAssertEqual(kept.undo, replayed.undo, "step \(step)")
+            XCTAssertEqual(kept.redo, replayed.redo, "step \(step)")
+        }
+        let read = try LedgerCoding.decode(try LedgerCoding.encode(ledger), path: "t.json")
+        XCTAssertEqual(read.undoStacks.undo, Self.replayedStacks(ledger.history).undo)
+        XCTAssertEqual(read.undoStacks.redo, Self.replayedStacks(ledger.history).redo)
+        XCTAssertEqual(read, ledger)
+    }
+
     func testUndoAndRedoWorkOnWholeGroupsAndSurviveARestart() throws {
         var ledger = Fixtures.ledger()
         try ledger.decide("140.1", .accepted, by: "lan", at: Fixtures.date)

@@ -95,6 +95,7 @@ public struct Ledger: Equatable, Sendable {
 
     /// Links every change to the one before it of the same recommendation.
     private mutating func linkHistory() {
+        undo = UndoStacks(history)
         latestChange = Array(repeating: -1, count: recommendations.count)
         previousChange = []
         previousChange.reserveCapacity(history.count)
@@ -121,6 +122,7 @@ public struct Ledger: Equatable, Sendable {
         copy.statuses.reserveCapacity(statuses.count)
         copy.latestChange.reserveCapacity(latestChange.count)
         copy.previousChange.reserveCapacity(previousChange.count + 4_096)
+        copy.undo = undo.unshared()
         return copy
     }
 
@@ -289,7 +291,12 @@ public struct Ledger: Equatable, Sendable {
 
     private mutating func link(_ event: ChangeEvent, _ number: Int) {
         link(at: indexByID[event.id], number)
+        undo.step(event)
     }
+
+    /// The groups that can be undone and redone, kept as the history grows (`UndoHistory`):
+    /// replayed from the whole history on each undo, they took 30 ms at 420,000 changes.
+    var undo = UndoStacks()
 
     private mutating func link(at position: Int?, _ number: Int) {
         guard let position else { return previousChange.append(-1) }

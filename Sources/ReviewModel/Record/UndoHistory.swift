@@ -4,25 +4,7 @@ import Foundation
 /// not stored: they are replayed from the history, where an undo or redo is itself a change.
 extension Ledger {
     /// Groups that can be undone (last on top) and redone (last on top).
-    public var undoStacks: (undo: [Int], redo: [Int]) {
-        var undo: [Int] = [], redo: [Int] = []
-        var previous: (group: Int, kind: ChangeEvent.Kind)?
-        for event in history where previous.map({ $0.group != event.group || $0.kind != event.kind }) ?? true {
-            previous = (event.group, event.kind)
-            switch event.kind {
-            case .change:
-                undo.append(event.group)
-                redo.removeAll()
-            case .undo:
-                undo.removeAll { $0 == event.group }
-                redo.append(event.group)
-            case .redo:
-                redo.removeAll { $0 == event.group }
-                undo.append(event.group)
-            }
-        }
-        return (undo, redo)
-    }
+    public var undoStacks: (undo: [Int], redo: [Int]) { (undo.undo, undo.redo) }
 
     /// Reverts the last change group that is not undone yet. Returns the IDs it touched.
     @discardableResult
@@ -58,4 +40,53 @@ extension Ledger {
         }
         return run.reversed()
     }
+}
+
+/// The undo and redo stacks a history gives, kept a change at a time: each run of changes of one
+/// group and kind is one step.
+struct UndoStacks: Equatable, Sendable {
+    private(set) var undo: [Int] = [], redo: [Int] = []
+    private var previous: (group: Int, kind: ChangeEvent.Kind)?
+
+    init() {}
+
+    init(_ history: [ChangeEvent]) {
+        undo.reserveCapacity(history.count)
+        history.withUnsafeBufferPointer { events in
+            for index in events.indices { step(group: events[index].group, kind: events[index].kind) }
+        }
+    }
+
+    mutating func step(_ event: ChangeEvent) { step(group: event.group, kind: event.kind) }
+
+    private mutating func step(group: Int, kind: ChangeEvent.Kind) {
+        guard previous.map({ $0.group != group || $0.kind != kind }) ?? true else { return }
+        previous = (group, kind)
+        switch kind {
+        case .change:
+            undo.append(group)
+            redo.removeAll()
+        case .undo:
+            Self.remove(group, from: &undo)
+            redo.append(group)
+        case .redo:
+            Self.remove(group, from: &redo)
+            undo.append(group)
+        }
+    }
+
+    /// Usually the last one: looked for from the end.
+    private static func remove(_ group: Int, from stack: inout [Int]) {
+        if stack.last == group { stack.removeLast() }
+        if stack.contains(group) { stack.removeAll { $0 == group } }
+    }
+
+    func unshared() -> UndoStacks {
+        var copy = self
+        copy.undo.reserveCapacity(undo.count + 4_096)
+        copy.redo.reserveCapacity(redo.count)
+        return copy
+    }
+
+    static func == (left: UndoStacks, right: UndoStacks) -> Bool { left.undo == right.undo && left.redo == right.redo }
 }
