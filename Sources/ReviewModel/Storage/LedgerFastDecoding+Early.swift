@@ -15,10 +15,15 @@ extension LedgerFastDecoding {
         let history = EarlySection<[ChangeEvent]?>()
         let positions = EarlyPositions()
         private let surveyed = DispatchGroup()
+        private let decisionsRead = DispatchSemaphore(value: 0)
         private var surveyMade: LedgerSurvey?
 
         /// `historyLater`: the history is not waited for (`PendingHistory`), so its thread
-        /// yields the cores to the others (what the first screen needs) until they are done.
+        /// begins once the decisions are read: until then two threads read what the first
+        /// screen needs, and a third would take a share of the two cores from them. (Not by a
+        /// lower priority: SCHED_IDLE or nice 19 starve it while anything else keeps the cores
+        /// busy, a clustering or another program, and an unprivileged process cannot raise it
+        /// again when its history is waited for.)
         init(_ source: JSONSource, historyLater: Bool = false) {
             surveyed.enter()
             Thread.detachNewThread { [self] in
@@ -26,25 +31,15 @@ extension LedgerFastDecoding {
                 surveyed.leave()
                 let expected = surveyMade?.items(of: .decisions) ?? 0, room = surveyMade?.items(of: .recommendations) ?? 0
                 decisions.run(source, at: surveyMade?.start(of: .decisions)) { try LedgerFastDecoding.readDecisions($0, expected: expected, room: room) }
+                decisionsRead.signal()
                 positions.make()
             }
             Thread.detachNewThread { [self] in
-                if historyLater { Self.yieldToOthers() }
                 surveyed.wait()
+                if historyLater { decisionsRead.wait() }
                 let expected = surveyMade?.items(of: .history) ?? 0
                 history.run(source, at: surveyMade?.start(of: .history)) { try LedgerFastDecoding.readHistory($0, expected: expected) }
             }
-        }
-
-        /// The calling thread runs only where no other wants a core (Linux's SCHED_IDLE, for
-        /// this thread alone): all of one once they are done. Where refused, nothing changes.
-        private static func yieldToOthers() {
-            #if os(Linux)
-            var parameters = sched_param()
-            parameters.sched_priority = 0
-            let idle: Int32 = 5  // SCHED_IDLE, which the Glibc module does not name
-            _ = pthread_setschedparam(pthread_self(), idle, &parameters)
-            #endif
         }
 
         /// The survey, if it is done; never waits.
