@@ -57,7 +57,8 @@ struct OpenCommand: ParsableCommand {
             throw fail("\(error)", code: 2)
         }
         var findings: (@Sendable () -> Action)?
-        let traced = FirstScreenTrace(terminal, path: ProcessInfo.processInfo.environment["UPR_TRACE_FIRST_SCREEN"])
+        let environment = ProcessInfo.processInfo.environment
+        let traced = KeyTimeTrace(FirstScreenTrace(terminal, path: environment["UPR_TRACE_FIRST_SCREEN"]), path: environment["UPR_TRACE_KEYS"])
         let runner = WorkbenchRunner(
             state: initialState(store, size: terminal.size, clusters: clusters, clustersLater: clustersLater, indexLater: indexLater, created: created, resumed: resumed, findings: &findings),
             terminal: traced, effects: LedgerEffects(store: store))
