@@ -20,7 +20,12 @@ public struct RecordFindings: Equatable, Sendable {
 
     /// About 0.3 ms a recommendation: done off the first screen (`WorkbenchRunner.inBackground`).
     public static func find(_ record: UPRRecord, for ledger: Ledger, review: ReviewContext) -> RecordFindings {
-        let recommendations = ledger.recommendations
+        find(record, for: ledger.recommendations, review: review)
+    }
+
+    /// Over the recommendations alone, for the background (a thread holding the whole ledger would
+    /// make the next key's change copy every decision).
+    public static func find(_ record: UPRRecord, for recommendations: [Recommendation], review: ReviewContext) -> RecordFindings {
         var suggestions: [Int: [String]] = [:]
         for (position, recommendation) in recommendations.enumerated() where recommendation.themes.isEmpty {
             let themes = record.suggestedThemes(for: recommendation.text, in: review)
@@ -52,12 +57,12 @@ extension WorkbenchState {
     /// The work that reads the record and finds what it says of every recommendation, for
     /// `WorkbenchRunner.inBackground`: the first screen never waits for a 10 MB file.
     public func recordWork(read: @escaping @Sendable () throws -> UPRRecord) -> @Sendable () -> Action {
-        let ledger = self.ledger, states = search.states
+        let (document, recommendations, states) = (ledger.document, ledger.recommendations, search.states)
         return {
             do {
                 let record = try read()
-                let review = ReviewContext(ledger.document, states: states).identified(in: record, texts: ledger.recommendations.map(\.text))
-                let findings = ledger.recommendations.count <= Self.precedentLimit ? RecordFindings.find(record, for: ledger, review: review) : nil
+                let review = ReviewContext(document, states: states).identified(in: record, texts: recommendations.map(\.text))
+                let findings = recommendations.count <= Self.precedentLimit ? RecordFindings.find(record, for: recommendations, review: review) : nil
                 return .recordReady(RecordArrival(box: RecordBox(record: record, review: review), findings: findings))
             } catch {
                 return .recordReady(RecordArrival(failure: "\(error)"))
@@ -84,8 +89,8 @@ extension WorkbenchState {
         let review = ReviewContext(ledger.document, states: search.states).identified(in: record, texts: ledger.recommendations.map(\.text))
         self.record = RecordBox(record: record, review: review)
         guard ledger.recommendations.count <= Self.precedentLimit else { return nil }
-        let ledger = self.ledger
-        return { .recordReady(RecordArrival(findings: RecordFindings.find(record, for: ledger, review: review))) }
+        let recommendations = ledger.recommendations
+        return { .recordReady(RecordArrival(findings: RecordFindings.find(record, for: recommendations, review: review))) }
     }
 
     mutating func apply(_ findings: RecordFindings) {
