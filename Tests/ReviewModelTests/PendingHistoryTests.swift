@@ -122,6 +122,21 @@ final class PendingHistoryTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: damaged), before)
     }
 
+    /// A file of an older schema is migrated with its whole history, never with a part to come.
+    func testAnOlderSchemaIsReadWithItsHistory() throws {
+        let ledger = try largeLedger()
+        let text = String(decoding: try LedgerCoding.encode(ledger), as: UTF8.self)
+        let older = text.replacingOccurrences(of: "\"schemaVersion\": 3", with: "\"schemaVersion\": 2")
+        XCTAssertNotEqual(older, text)
+        let url = try write(older)
+        let (store, _) = try LedgerStore.open(url, analyst: "lan", deferHistory: true)
+        defer { store.close() }
+        XCTAssertFalse(store.saved.historyPending)
+        XCTAssertEqual(store.saved.history, ledger.history)
+        XCTAssertFalse(try store.completeHistory())
+        XCTAssertEqual(try LedgerCoding.schemaVersion(ofFileAt: url), Ledger.currentSchemaVersion, "migrated")
+    }
+
     /// Another layout (the history not closed on a line of its own, or a line `  ]` within it):
     /// the history is read in turn, or the file goes to JSONDecoder, and reads as without.
     func testOtherLayoutsReadAsWithoutTheDeferral() throws {

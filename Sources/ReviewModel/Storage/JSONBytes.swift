@@ -20,6 +20,38 @@ enum JSONBytes {
     @inline(__always)
     static func specialOrWideBytes(_ word: UInt64) -> UInt64 { specialBytes(word) | (word & highBits) }
 
+    /// The `count` lowest bytes of a little-endian word, the others zero.
+    @inline(__always)
+    static func lowBytes(_ word: UInt64, _ count: Int) -> UInt64 {
+        count == 0 ? 0 : word & (UInt64.max >> (64 - 8 * UInt64(count)))
+    }
+
+    /// The key of up to 15 plain bytes that starts at `start` (past its opening quote), read as
+    /// two words at once and ending on a quote; nil for anything else (the byte loop reads it).
+    @inline(__always)
+    static func plainKey(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> JSONKeys.Words? {
+        guard start + 16 <= bytes.count, let base = bytes.baseAddress else { return nil }
+        let low = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+        var words = JSONKeys.Words()
+        let lowMarks = specialOrWideBytes(low)
+        if lowMarks != 0 {
+            let count = lowMarks.trailingZeroBitCount / 8
+            guard bytes[start + count] == quote else { return nil }
+            words.low = lowBytes(low, count)
+            words.count = count
+            return words
+        }
+        let high = UInt64(littleEndian: UnsafeRawPointer(base + start + 8).loadUnaligned(as: UInt64.self))
+        let highMarks = specialOrWideBytes(high)
+        guard highMarks != 0 else { return nil }
+        let count = highMarks.trailingZeroBitCount / 8
+        guard bytes[start + 8 + count] == quote else { return nil }
+        words.low = low
+        words.high = lowBytes(high, count)
+        words.count = 8 + count
+        return words
+    }
+
     /// Where a short array of strings without escapes or control bytes that starts at `start`
     /// ends (past its `]`), or nil.
     static func plainListEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {

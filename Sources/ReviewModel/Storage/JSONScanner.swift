@@ -157,7 +157,7 @@ struct JSONScanner {
             guard marks == 0 else {
                 // The lowest mark is a true one: the bytes below it are plain.
                 let plain = marks.trailingZeroBitCount / 8
-                if plain > 0 { high |= word & (UInt64.max >> (64 - 8 * UInt64(plain))) }
+                high |= JSONBytes.lowBytes(word, plain)
                 position += plain
                 break
             }
@@ -184,33 +184,16 @@ struct JSONScanner {
         throw Mismatch()
     }
 
-    /// The last time read on this thread, as its 20 bytes: a change and its record carry the
-    /// same time, and decisions made together the same second.
-    struct TimeMemo {
-        var words: (UInt64, UInt64, UInt32) = (0, 0, 0)
-        var date: Date?
-    }
+    /// The last time read (`TimeMemo`), handed from unit to unit by `JSONWindow`.
     var lastTime = TimeMemo()
 
     /// A time, `2026-09-21T14:13:20Z` (and the other forms `Timestamp.parse` takes); anything
-    /// else is a mismatch. The usual form is read in place, and not parsed again where it is the
-    /// last one's bytes (Timestamp.parse accepts only digits and separators in it, so a string
-    /// it accepts holds no quote, escape or control byte).
+    /// else is a mismatch. The usual form is read in place (`TimeMemo.read`).
     mutating func time() throws -> Date {
         _ = try peek()
-        if position + 22 <= bytes.count, bytes[position] == Self.quote, bytes[position + 21] == Self.quote, let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base + position + 1)
-            let words = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
-                         raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
-            if let date = lastTime.date, lastTime.words == words {
-                position += 22
-                return date
-            }
-            if let date = Timestamp.parse(bytes: UnsafeBufferPointer(start: base + position + 1, count: 20)) {
-                lastTime = TimeMemo(words: words, date: date)
-                position += 22
-                return date
-            }
+        if let (date, length) = lastTime.read(bytes, at: position) {
+            position += length
+            return date
         }
         guard let date = try plainString({ Timestamp.parse(bytes: $0) }) else { throw Mismatch() }
         return date
@@ -316,7 +299,8 @@ struct JSONScanner {
         guard try nextItem(closing: UInt8(ascii: "}")) else { return nil }
         try expect(Self.quote)
         let start = position
-        if let words = plainKeyWords() {
+        if let words = JSONBytes.plainKey(in: bytes, at: position) {
+            position += words.count
             let found = keys.index(of: words, UnsafeBufferPointer(rebasing: bytes[start..<position]))
             position += 1
             try expect(UInt8(ascii: ":"))
@@ -340,32 +324,6 @@ struct JSONScanner {
         position += 1
         try expect(UInt8(ascii: ":"))
         return found
-    }
-
-    /// A key of up to 15 plain bytes read as two words at once, `position` left on its closing
-    /// quote; nil (nothing moved) for anything else, which the byte loop reads.
-    @inline(__always)
-    private mutating func plainKeyWords() -> JSONKeys.Words? {
-        guard position + 16 <= bytes.count, let base = bytes.baseAddress else { return nil }
-        let low = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
-        var marks = JSONBytes.specialOrWideBytes(low), words = JSONKeys.Words()
-        if marks == 0 {
-            let high = UInt64(littleEndian: UnsafeRawPointer(base + position + 8).loadUnaligned(as: UInt64.self))
-            marks = JSONBytes.specialOrWideBytes(high)
-            guard marks != 0 else { return nil }
-            let count = marks.trailingZeroBitCount / 8
-            guard bytes[position + 8 + count] == Self.quote else { return nil }
-            words.low = low
-            words.high = count == 0 ? 0 : high & (UInt64.max >> (64 - 8 * UInt64(count)))
-            words.count = 8 + count
-        } else {
-            let count = marks.trailingZeroBitCount / 8
-            guard bytes[position + count] == Self.quote else { return nil }
-            words.low = count == 0 ? 0 : low & (UInt64.max >> (64 - 8 * UInt64(count)))
-            words.count = count
-        }
-        position += words.count
-        return words
     }
 
     /// An array of strings; one met before byte for byte (the States of a recommendation, its

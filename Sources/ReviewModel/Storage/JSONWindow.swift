@@ -87,7 +87,7 @@ final class JSONWindow {
     deinit { storage?.deallocate() }
 
     /// Kept from unit to unit (`JSONScanner.time`).
-    private var lastTime = JSONScanner.TimeMemo()
+    private var lastTime = TimeMemo()
 
     /// Where in the source the next byte is.
     var offset: Int { base + position }

@@ -115,11 +115,12 @@ public enum LedgerCoding {
     }
 
     static func decodeIfPlain(file path: String, deferHistory: Bool) throws -> (ledger: Ledger, pending: LedgerFastDecoding.PendingHistory?)? {
-        guard let (contents, found) = try? LedgerFastDecoding.read(file: path, deferHistory: deferHistory) else { return nil }
+        guard var (contents, found) = try? LedgerFastDecoding.read(file: path, deferHistory: deferHistory) else { return nil }
         // An older schema is migrated, history and all: never with a part of it still to come.
-        guard found.pendingHistory == nil || contents.schemaVersion == Ledger.currentSchemaVersion else {
-            _ = found.pendingHistory?.history()
-            return try decodeIfPlain(file: path, deferHistory: false)
+        if let pending = found.pendingHistory, contents.schemaVersion != Ledger.currentSchemaVersion {
+            found.pendingHistory = nil
+            guard let history = pending.history() else { return try decodeIfPlain(file: path, deferHistory: false) }
+            contents.history = history
         }
         var ledger = try ledger(contents, found, path: path)
         if found.pendingHistory != nil { ledger.historyPending = true }

@@ -104,8 +104,8 @@ public final class LedgerStore {
             try store.save(store.saved)
             return (store, true)
         }
-        // A file of an older schema is migrated and written at once: read whole first.
-        let loaded = try load(url, deferHistory: deferHistory && (try? LedgerCoding.schemaVersion(ofFileAt: url)) == Ledger.currentSchemaVersion)
+        // (A file of an older schema is read whole: `LedgerCoding.decodeIfPlain` waits for its history.)
+        let loaded = try load(url, deferHistory: deferHistory)
         let store = LedgerStore(url: url, saved: loaded.ledger, lock: lock)
         store.notes = loaded.notes
         store.pendingHistory = loaded.pendingHistory
